@@ -1,0 +1,49 @@
+# Siaga Banten. `make site` and `make test` do all set-up on a fresh machine with Python 3.11+.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SIAGA := PYTHONPATH=scripts $(PY) -m siaga
+
+.PHONY: site serve test check validate golden schema clean
+
+# The virtual environment is rebuilt when a requirements file changes.
+$(VENV)/.site-installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.site-installed requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+## site: validate content/ and build the site into site/ (a failed build leaves site/ as it was)
+site: $(VENV)/.site-installed
+	$(SIAGA) build
+
+## serve: live preview on http://127.0.0.1:8000, rebuilt when content/ changes
+serve: $(VENV)/.site-installed
+	$(SIAGA) serve --addr 127.0.0.1:8000
+
+## validate: check every content file and report all problems, writing nothing
+validate: $(VENV)/.site-installed
+	$(SIAGA) validate
+
+## test: run every test (unit, golden site, bundled site, browser)
+test: $(VENV)/.dev-installed
+	$(PY) -m pytest
+
+## check: the gate for a push: lint, content validation and mkdocs build --strict
+check: $(VENV)/.dev-installed
+	$(PY) -m ruff check scripts tests
+	$(SIAGA) check
+
+## golden: regenerate the golden site expectation after an intended change to the pages
+golden: $(VENV)/.site-installed
+	PYTHONPATH=scripts $(PY) -m tests.golden_update
+
+## schema: rewrite content/SKEMA.md, the maintainer's field reference, from the model
+schema: $(VENV)/.site-installed
+	$(SIAGA) skema > content/SKEMA.md
+
+clean:
+	rm -rf site .build docs/*/ docs/*.md

@@ -1,0 +1,1 @@
+"""Siaga Banten: compiles the preparedness content of Banten province into a static site."""

@@ -1,0 +1,112 @@
+"""The pipeline: load and validate content, render pages, write docs/, build the site, swap it in.
+
+Read :func:`build` top to bottom to see the whole tool. Nothing is written before all content
+is valid, and ``site/`` is replaced only by a complete new build (built beside it, then renamed),
+so a failed build leaves the last good site in place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BuildFailed
+from .model import Content
+from .render import render_pages
+from .validate import load_and_validate
+
+# Files in docs/ that belong to the repository, not to the generator.
+_KEEP = {".gitignore"}
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where things are: everything is relative to the project root."""
+
+    root: Path
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def scratch(self) -> Path:
+        return self.root / ".build"
+
+
+def generate(project: Project, today: dt.date | None = None) -> Content:
+    """Validate all content, then (only if it is all valid) write the generated pages into docs/."""
+    content = load_and_validate(project.content, today=today)
+    pages = render_pages(content)
+    write_pages(project.docs, pages)
+    return content
+
+
+def build(project: Project, *, strict: bool = False, today: dt.date | None = None, swap: bool = True) -> Content:
+    """load, validate, render, write docs/, build with MkDocs elsewhere, then swap into site/."""
+    content = generate(project, today=today)
+    project.scratch.mkdir(exist_ok=True)
+    staging = project.scratch / "site"
+    shutil.rmtree(staging, ignore_errors=True)
+    run_mkdocs(project.config, staging, strict=strict)
+    if swap:
+        swap_into(staging, project.site)
+    else:
+        shutil.rmtree(staging, ignore_errors=True)
+    return content
+
+
+def write_pages(docs: Path, pages: dict[str, str]) -> None:
+    """Make docs/ hold exactly ``pages``: rewrite changed files, delete stale ones.
+
+    Files are rewritten only when their text changed so that ``mkdocs serve`` rebuilds once.
+    """
+    docs.mkdir(exist_ok=True)
+    for relative, text in pages.items():
+        target = docs / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+    wanted = {docs / relative for relative in pages}
+    for path in sorted(docs.rglob("*"), reverse=True):
+        if path.is_file() and path not in wanted and path.name not in _KEEP:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+
+
+def run_mkdocs(config: Path, site_dir: Path, *, strict: bool) -> None:
+    """Build the site with MkDocs in this process; any failure becomes ``BuildFailed``."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        # In strict mode MkDocs itself counts its warnings and aborts.
+        mkdocs_build(load_config(str(config), site_dir=str(site_dir), strict=strict))
+    except (MkDocsException, OSError) as error:
+        raise BuildFailed(f"MkDocs gagal membangun situs: {error}") from None
+
+
+def swap_into(staging: Path, site: Path) -> None:
+    """Replace ``site`` with ``staging`` by two renames, so readers never see a half-written site."""
+    old = staging.with_name(staging.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,82 @@
+"""The commands the Makefile calls: ``validate``, ``build``, ``check``, ``serve``, ``skema``.
+
+One top-level catch turns content mistakes into ``path:line:column: message`` lines and
+exit code 1, without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from . import build as pipeline
+from .errors import ContentInvalid, SiagaError
+from .validate import load_and_validate
+
+
+def _project(args: argparse.Namespace) -> pipeline.Project:
+    return pipeline.Project(Path(args.root).resolve())
+
+
+def cmd_validate(args: argparse.Namespace) -> None:
+    content = load_and_validate(_project(args).content)
+    print(f"Konten sah: {len(content.ksb)} KSB, {len(content.fgd)} FGD, {len(content.panduan)} panduan, "
+          f"{len(content.organisasi)} lembaga, {len(content.nomor_darurat)} nomor darurat.")
+
+
+def cmd_build(args: argparse.Namespace) -> None:
+    project = _project(args)
+    content = pipeline.build(project, strict=args.strict)
+    print(f"Situs dibangun di {project.site}: {len(content.ksb)} KSB, {len(content.panduan)} panduan, {len(content.fgd)} FGD.")
+
+
+def cmd_check(args: argparse.Namespace) -> None:
+    project = _project(args)
+    content = pipeline.build(project, strict=True, swap=False)
+    print(f"Pemeriksaan lulus: konten sah dan mkdocs build --strict tanpa peringatan ({len(content.ksb)} KSB).")
+
+
+def cmd_serve(args: argparse.Namespace) -> None:
+    from .serve import serve
+
+    serve(_project(args), args.addr)
+
+
+def cmd_skema(args: argparse.Namespace) -> None:
+    from .schema_doc import schema_markdown
+
+    sys.stdout.write(schema_markdown())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="siaga", description="Membangun situs Siaga Banten dari folder content/.")
+    parser.add_argument("--root", default=".", help="folder proyek (berisi content/ dan mkdocs.yml)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("validate", help="periksa semua konten tanpa menulis apa pun").set_defaults(func=cmd_validate)
+    build_parser = commands.add_parser("build", help="periksa konten lalu bangun situs ke site/")
+    build_parser.add_argument("--strict", action="store_true", help="gagal bila MkDocs memberi peringatan")
+    build_parser.set_defaults(func=cmd_build)
+    commands.add_parser("check", help="periksa konten dan mkdocs build --strict, tanpa mengubah site/").set_defaults(func=cmd_check)
+    serve_parser = commands.add_parser("serve", help="pratinjau langsung yang dibangun ulang saat content/ berubah")
+    serve_parser.add_argument("--addr", default="127.0.0.1:8000")
+    serve_parser.set_defaults(func=cmd_serve)
+    commands.add_parser("skema", help="cetak rujukan kolom konten (Markdown)").set_defaults(func=cmd_skema)
+    args = parser.parse_args(argv)
+    # MkDocs reports through logging; show its warnings the way `mkdocs build` would.
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        args.func(args)
+    except ContentInvalid as error:
+        for problem in error.errors:
+            print(problem, file=sys.stderr)
+        print(f"\n{len(error.errors)} masalah di konten; tidak ada yang ditulis, site/ tidak berubah.", file=sys.stderr)
+        return 1
+    except SiagaError as error:
+        print(f"Gagal: {error}\nsite/ tidak berubah.", file=sys.stderr)
+        return 1
+    return 0

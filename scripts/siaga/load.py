@@ -1,0 +1,141 @@
+"""Files to raw data: every value keeps the line and column it came from.
+
+Nothing here knows about the model or pages. Reading problems (not UTF-8, empty,
+YAML syntax, front matter never closed) become :class:`ContentError` values; the
+caller collects them with the schema errors so that one bad file never hides the next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from .errors import ContentError
+
+
+class _TextDatesConstructor(RoundTripConstructor):
+    """Keeps ``2025-02-30`` as text so that the schema, not the YAML parser, reports an impossible
+    date, with its line, like every other wrong value."""
+
+
+_TextDatesConstructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _TextDatesConstructor
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+@dataclass(frozen=True)
+class Document:
+    """One content file as read: its data (a mapping with positions), and a Markdown body."""
+
+    path: Path
+    """Path shown in messages, relative to the project (``content/ksb/kab-lebak/x.yml``)."""
+    data: CommentedMap
+    """The YAML mapping (a whole ``.yml`` file, or a Markdown file's front matter)."""
+    body: str = ""
+    """Markdown after the front matter; empty for YAML files."""
+    line_offset: int = 0
+    """Lines before the YAML starts in the file (1 for front matter after the opening ``---``)."""
+
+    def error(self, loc: Iterable[str | int], message: str, *, at_key: bool = False) -> ContentError:
+        """A problem at the value (or with ``at_key``, the key) found by following ``loc``."""
+        line, column = locate(self.data, tuple(loc), at_key=at_key)
+        return ContentError(self.path, line + self.line_offset, column, message)
+
+
+def locate(data: Any, loc: tuple[str | int, ...], *, at_key: bool = False) -> tuple[int, int]:
+    """1-based (line, column) of the deepest part of ``loc`` present in ``data``.
+
+    ruamel keeps 0-based positions on every mapping and sequence. When the last part of ``loc``
+    is missing (a required field not given), the position is that of its parent.
+    """
+    line, column = 0, 0
+    node = data
+    for depth, part in enumerate(loc):
+        last = depth == len(loc) - 1
+        if isinstance(node, CommentedMap) and part in node:
+            key_line, key_col, value_line, value_col = node.lc.data[part]
+            use_key = (at_key and last) or isinstance(node[part], (CommentedMap, CommentedSeq)) or value_line is None
+            line, column = (key_line, key_col) if use_key else (value_line, value_col)
+            node = node[part]
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+            line, column = node.lc.data[part]
+            node = node[part]
+        else:
+            break
+    return line + 1, column + 1
+
+
+def _decode(path: Path, display: Path, raw: bytes) -> tuple[str | None, list[ContentError]]:
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        message = (
+            f"berkas bukan UTF-8 (byte 0x{raw[error.start]:02x} tidak sah): "
+            "simpan ulang berkas sebagai UTF-8 di penyunting teks"
+        )
+        return None, [ContentError(display, line, column, message)]
+
+
+def _parse_yaml(display: Path, text: str, line_offset: int) -> tuple[CommentedMap | None, list[ContentError]]:
+    try:
+        data = _yaml().load(text)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = " ".join(part for part in (error.context, error.problem) if part)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return None, [ContentError(display, line + line_offset, column, f"YAML tidak sah: {problem}")]
+    except YAMLError as error:
+        return None, [ContentError(display, 1 + line_offset, 1, f"YAML tidak sah: {error}")]
+    if data is None:
+        return None, [ContentError(display, 1 + line_offset, 1, "berkas kosong: isi kolom-kolomnya atau hapus berkasnya")]
+    if not isinstance(data, CommentedMap):
+        kind = "daftar" if isinstance(data, CommentedSeq) else "satu nilai"
+        return None, [ContentError(display, 1 + line_offset, 1, f"isi berkas harus berupa kolom 'kunci: nilai', bukan {kind}")]
+    return data, []
+
+
+def read_yaml(path: Path, display: Path) -> tuple[Document | None, list[ContentError]]:
+    """Read a ``.yml`` file whose top level is a mapping."""
+    text, errors = _decode(path, display, path.read_bytes())
+    if text is None:
+        return None, errors
+    if not text.strip():
+        return None, [ContentError(display, 1, 1, "berkas kosong: isi kolom-kolomnya atau hapus berkasnya")]
+    data, errors = _parse_yaml(display, text, 0)
+    return (Document(display, data) if data is not None else None), errors
+
+
+def read_markdown(path: Path, display: Path) -> tuple[Document | None, list[ContentError]]:
+    """Read a Markdown file that starts with YAML front matter between two ``---`` lines."""
+    text, errors = _decode(path, display, path.read_bytes())
+    if text is None:
+        return None, errors
+    if not text.strip():
+        return None, [ContentError(display, 1, 1, "berkas kosong: tulis front matter di antara dua baris '---', lalu isinya")]
+    lines = text.lstrip("\ufeff").splitlines()
+    if lines[0].rstrip() != "---":
+        return None, [ContentError(display, 1, 1, "berkas harus diawali baris '---' (pembuka front matter)")]
+    closing = next((number for number, line in enumerate(lines[1:], start=1) if line.rstrip() in ("---", "...")), None)
+    if closing is None:
+        message = "front matter dibuka di baris 1 tetapi tidak pernah ditutup: tambahkan baris '---' setelah kolom terakhir"
+        return None, [ContentError(display, 1, 1, message)]
+    data, errors = _parse_yaml(display, "\n".join(lines[1:closing]) + "\n", 1)
+    if data is None:
+        return None, errors
+    body = "\n".join(lines[closing + 1 :]).strip("\n") + "\n"
+    return Document(display, data, body=body, line_offset=1), errors

@@ -1,0 +1,154 @@
+"""Model to pages: one Jinja2 template per page kind, every value escaped as Markdown text.
+
+:func:`render_pages` returns ``{path in docs/: Markdown}`` and reads no files but its
+templates; :func:`page_context` is the one place that decides what a page may show,
+which is where people without recorded consent are left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from . import mdtext, phone
+from .model import Content, Ksb, Placed
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+_MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember")
+
+STATUS_LABELS = {
+    "usulan": "Usulan (belum dikonfirmasi)",
+    "disepakati": "Disepakati",
+    "berjalan": "Sedang berjalan",
+    "selesai": "Selesai",
+    "batal": "Dibatalkan",
+}
+
+
+class DuplicatePage(Exception):
+    """Two pieces of content would write the same page (a bug, not a content mistake)."""
+
+
+def tanggal(value: dt.date | None) -> str:
+    """``2025-09-10`` as Indonesians write it: ``10 September 2025``."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}" if value else ""
+
+
+def tel(number: str) -> mdtext.Markdown:
+    """A click-to-call link showing the number in national format."""
+    return mdtext.link(phone.national(number), phone.tel_url(number))
+
+
+def whatsapp(number: str) -> mdtext.Markdown:
+    """A WhatsApp chat link, only for mobile numbers (empty otherwise)."""
+    if not phone.is_mobile(number):
+        return mdtext.Markdown("")
+    return mdtext.link("WhatsApp", phone.whatsapp_url(number))
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=False,  # the output is Markdown, not HTML: finalize escapes for Markdown instead
+        finalize=mdtext.escape,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        tanggal=tanggal,
+        paragraf=mdtext.paragraphs,
+        markdown=mdtext.body,
+        meta=mdtext.meta_string,
+        status=lambda value: STATUS_LABELS.get(value, value),
+    )
+    env.globals.update(tel=tel, whatsapp=whatsapp, national=phone.national, link=mdtext.link)
+    return env
+
+
+def _linker(here: str) -> Callable[[str, object], mdtext.Markdown]:
+    """``link_to(target, text)``: a Markdown link from page ``here`` to page ``target`` (paths in docs/).
+
+    Relative ``.md`` links let MkDocs check every internal link in ``--strict`` builds.
+    """
+
+    def link_to(target: str, text: object) -> mdtext.Markdown:
+        relative = posixpath.relpath(target, posixpath.dirname(here) or ".")
+        return mdtext.link(text, relative)
+
+    return link_to
+
+
+def page_context(content: Content) -> dict[str, Any]:
+    """Everything a template may show, computed once: consent filtering happens here and only here."""
+    hazards = {hazard.id: hazard.nama for hazard in content.ancaman}
+    ksb_by_region = {region.slug: [e for e in content.ksb if e.wilayah and e.wilayah.slug == region.slug] for region in content.wilayah}
+    return {
+        "wilayah": content.wilayah,
+        "wilayah_by_slug": {region.slug: region for region in content.wilayah},
+        "ancaman": hazards,
+        "ksb": content.ksb,
+        "ksb_by_region": ksb_by_region,
+        "organisasi": content.organisasi,
+        "nomor_darurat": sorted(content.nomor_darurat, key=lambda number: number.nomor),
+        "fgd": content.fgd,
+        "panduan": content.panduan,
+        "panduan_ancaman": [guide for guide in content.panduan if guide.record.ancaman],
+        "ada_contoh": any(entry.record.contoh for entry in content.ksb),
+    }
+
+
+def ksb_path(entry: Placed[Ksb]) -> str:
+    """Where a KSB page is written in docs/; MkDocs serves it at /ksb/<wilayah>/<slug>/."""
+    assert entry.wilayah is not None
+    return f"ksb/{entry.wilayah.slug}/{entry.slug}.md"
+
+
+def _pages(content: Content) -> list[tuple[str, str, dict[str, Any]]]:
+    """(docs path, template, page-specific context) for every page of the site."""
+    pages: list[tuple[str, str, dict[str, Any]]] = [
+        ("index.md", "beranda.md.j2", {}),
+        ("darurat.md", "darurat.md.j2", {}),
+        ("ksb/index.md", "ksb_indeks.md.j2", {}),
+        ("panduan/index.md", "panduan_indeks.md.j2", {}),
+        ("fgd/index.md", "fgd_indeks.md.j2", {}),
+        ("kontak.md", "kontak.md.j2", {}),
+        ("kebutuhan.md", "kebutuhan.md.j2", {}),
+        ("tentang.md", "tentang.md.j2", {}),
+    ]
+    pages += [(f"ksb/{region.slug}/index.md", "wilayah.md.j2", {"region": region}) for region in content.wilayah]
+    pages += [(ksb_path(entry), "ksb.md.j2", {"entry": entry, "k": entry.record}) for entry in content.ksb]
+    pages += [(f"panduan/{entry.slug}.md", "panduan.md.j2", {"entry": entry, "p": entry.record}) for entry in content.panduan]
+    pages += [(f"fgd/{entry.slug}.md", "fgd.md.j2", {"entry": entry, "f": entry.record}) for entry in content.fgd]
+    return pages
+
+
+def render_pages(content: Content) -> dict[str, str]:
+    """Render every page; refuses two pages at one path (as Pelican's Writer does)."""
+    env = _environment()
+    shared = page_context(content)
+    shared["ksb_path"] = ksb_path
+    rendered: dict[str, str] = {}
+    for path, template, extra in _pages(content):
+        if path in rendered:
+            raise DuplicatePage(f"dua halaman akan ditulis ke docs/{path}")
+        context = {**shared, **extra, "here": path, "link_to": _linker(path)}
+        rendered[path] = tidy(env.get_template(template).render(context))
+    return rendered
+
+
+def tidy(markdown: str) -> str:
+    """One blank line before each heading and between blocks, whatever the template's loops left.
+
+    Content values cannot start a heading here: ``escape`` has already turned their ``#`` into ``\\#``.
+    """
+    markdown = re.sub(r"(?m)^(?!#)(.+)\n(?=#{1,6} )", r"\1\n\n", markdown)
+    return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"

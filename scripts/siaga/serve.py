@@ -1,0 +1,57 @@
+"""Live preview: MkDocs' own server, with docs/ regenerated whenever a file in content/ changes.
+
+MkDocs watches docs/ and reloads the browser; this module only keeps docs/ in step with
+content/. A content mistake is printed and the preview keeps the last good pages.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from .build import Project, generate
+from .errors import ContentInvalid
+
+
+class _Regenerate(FileSystemEventHandler):
+    """Regenerate docs/ shortly after the last change (editors write files in several steps)."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.timer: threading.Timer | None = None
+        self.lock = threading.Lock()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in ("opened", "closed_no_write"):
+            return
+        with self.lock:
+            if self.timer:
+                self.timer.cancel()
+            self.timer = threading.Timer(0.3, self.run)
+            self.timer.start()
+
+    def run(self) -> None:
+        try:
+            generate(self.project)
+            print("content/ berubah: halaman dibuat ulang.", file=sys.stderr)
+        except ContentInvalid as error:
+            print(f"{error}\nHalaman lama tetap dipakai sampai masalah di atas diperbaiki.", file=sys.stderr)
+
+
+def serve(project: Project, addr: str) -> None:
+    """Generate docs/, then run ``mkdocs serve`` with live reload until interrupted."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    generate(project)
+    observer = Observer()
+    observer.schedule(_Regenerate(project), str(project.content), recursive=True)
+    observer.start()
+    try:
+        # livereload is passed explicitly: with click newer than 8.2.1 the flag's default is lost.
+        mkdocs_serve(str(project.config), livereload=True, dev_addr=addr)
+    finally:
+        observer.stop()
+        observer.join()

@@ -39,7 +39,7 @@ check: $(VENV)/.dev-installed
 
 ## golden: regenerate the golden site expectation after an intended change to the pages
 golden: $(VENV)/.site-installed
-	PYTHONPATH=scripts $(PY) -m tests.golden_update
+	$(PY) tests/golden_site.py
 
 ## schema: rewrite content/SKEMA.md, the maintainer's field reference, from the model
 schema: $(VENV)/.site-installed

@@ -52,3 +52,36 @@ posko:
   alamat: Balai desa
   telepon: 0812-0000-0101
 """
+
+
+@pytest.fixture(scope="session")
+def bundled_site(tmp_path_factory) -> tuple[Project, object]:
+    """The bundled content of the repository, built once: (project, validated content)."""
+    from siaga.build import build
+
+    project = make_project(tmp_path_factory.mktemp("bundled") / "proyek", REPO / "content")
+    content = build(project, strict=True, today=TODAY)
+    return project, content
+
+
+@pytest.fixture(scope="session")
+def golden_site(tmp_path_factory) -> tuple[Project, object]:
+    """The golden content (hostile names, a non-consented person), built once."""
+    from siaga.build import build
+
+    project = make_project(tmp_path_factory.mktemp("golden") / "proyek", GOLDEN_CONTENT)
+    content = build(project, strict=True, today=TODAY)
+    return project, content
+
+
+def page(project: Project, url: str):
+    """The built page at ``url`` (``/ksb/kab-lebak/``), parsed."""
+    from bs4 import BeautifulSoup
+
+    path = project.site / url.strip("/") / "index.html"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def site_files(project: Project) -> list[Path]:
+    """Every file of the built site, downloads and search index included."""
+    return sorted(path for path in project.site.rglob("*") if path.is_file())

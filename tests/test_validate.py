@@ -113,7 +113,8 @@ def test_same_ksb_twice(project):
     write(project, "ksb/kab-lebak/satu.yml", KSB_MINIMAL)
     write(project, "ksb/kab-lebak/dua.yml", KSB_MINIMAL.replace("KSB Uji", "ksb  uji"))
     assert problems(project) == [
-        "content/ksb/kab-lebak/satu.yml:1:7: nama: KSB ganda: desa 'Cibeber' dengan nama 'KSB Uji' sudah ada di content/ksb/kab-lebak/dua.yml"
+        "content/ksb/kab-lebak/satu.yml:1:7: nama: KSB ganda: desa 'Cibeber' dengan nama 'KSB Uji' "
+        "sudah ada di content/ksb/kab-lebak/dua.yml"
     ]
 
 

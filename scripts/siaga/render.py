@@ -98,7 +98,7 @@ def page_context(content: Content) -> dict[str, Any]:
         "ksb": content.ksb,
         "ksb_by_region": ksb_by_region,
         "organisasi": content.organisasi,
-        "nomor_darurat": sorted(content.nomor_darurat, key=lambda number: number.nomor),
+        "nomor_darurat": content.nomor_darurat,  # in the maintainers' order: 112 first
         "fgd": content.fgd,
         "panduan": content.panduan,
         "panduan_ancaman": [guide for guide in content.panduan if guide.record.ancaman],

@@ -115,82 +115,64 @@ def _schema_errors(doc: Document, cls: type[BaseModel], error: ValidationError) 
         yield doc.error(loc, _message(item, allowed), at_key=item["type"] in ("extra_forbidden", "consent_missing"))
 
 
-def _validate(doc: Document, cls: type[ModelT], context: dict[str, Any], errors: list[ContentError]) -> ModelT | None:
-    try:
-        return cls.model_validate(doc.data, context=context)
-    except ValidationError as error:
-        errors.extend(_schema_errors(doc, cls, error))
-        return None
+class _Reader:
+    """Reads content files and collects every problem, so that one bad file never hides the next."""
 
+    def __init__(self, content_dir: Path, today: dt.date) -> None:
+        self.content_dir = content_dir
+        self.root = content_dir.parent
+        self.errors: list[ContentError] = []
+        self.context: dict[str, Any] = {"hari_ini": today}
 
-def _files(folder: Path, suffix: str, errors: list[ContentError], root: Path) -> list[Path]:
-    """Content files in ``folder`` with ``suffix``; any other file is a mistake worth reporting."""
-    if not folder.is_dir():
-        return []
-    found = []
-    for path in sorted(folder.rglob("*")):
-        if path.is_dir() or path.name.startswith("."):
-            continue
-        if path.suffix != suffix:
-            errors.append(ContentError(path.relative_to(root), 1, 1, f"berkas ini diabaikan: berkas di {folder.name}/ harus berakhiran {suffix}"))
-            continue
-        found.append(path)
-    return found
+    def file_error(self, path: Path, message: str) -> None:
+        """A problem with a whole file (its name or folder): reported at 1:1."""
+        self.errors.append(ContentError(path.relative_to(self.root), 1, 1, message))
+
+    def files(self, folder: str, suffix: str) -> list[Path]:
+        """Content files under ``folder`` with ``suffix``; any other file is reported, not ignored silently."""
+        found = []
+        for path in sorted((self.content_dir / folder).rglob("*")):
+            if path.is_dir() or path.name.startswith("."):
+                continue
+            if path.suffix != suffix:
+                self.file_error(path, f"berkas ini tidak dibaca: berkas di {folder}/ harus berakhiran {suffix}")
+            elif not _SLUG.match(path.stem) and folder != "fgd":
+                self.file_error(path, f"nama berkas {path.name!r} hanya boleh memuat huruf kecil, angka dan '-'")
+            else:
+                found.append(path)
+        return found
+
+    def read(self, path: Path, cls: type[ModelT]) -> tuple[Document, ModelT] | None:
+        """Read one file and validate it against ``cls``; None (with errors recorded) if it is not valid."""
+        if not path.exists():
+            self.file_error(path, f"berkas {path.name} tidak ada")
+            return None
+        doc, problems = (read_markdown if path.suffix == ".md" else read_yaml)(path, path.relative_to(self.root))
+        self.errors.extend(problems)
+        if doc is None:
+            return None
+        try:
+            return doc, cls.model_validate(doc.data, context=self.context)
+        except ValidationError as error:
+            self.errors.extend(_schema_errors(doc, cls, error))
+            return None
 
 
 def load_and_validate(content_dir: Path, today: dt.date | None = None) -> model.Content:
     """Read and check every file under ``content_dir``; raise ``ContentInvalid`` with all problems."""
-    root = content_dir.parent
-    errors: list[ContentError] = []
-    context: dict[str, Any] = {"hari_ini": today or dt.date.today()}
-
-    def read(path: Path) -> Document | None:
-        doc, problems = (read_markdown if path.suffix == ".md" else read_yaml)(path, path.relative_to(root))
-        errors.extend(problems)
-        return doc
-
-    regions: list[model.Wilayah] = []
-    doc = read(content_dir / "wilayah.yml") if (content_dir / "wilayah.yml").exists() else None
-    if doc and (parsed := _validate(doc, model.WilayahFile, context, errors)):
-        regions = parsed.wilayah
-    hazards: list[model.Ancaman] = []
-    doc = read(content_dir / "ancaman.yml") if (content_dir / "ancaman.yml").exists() else None
-    if doc and (parsed_hazards := _validate(doc, model.AncamanFile, context, errors)):
-        hazards = parsed_hazards.ancaman
-        context["ancaman"] = {hazard.id for hazard in hazards}
-
-    organisations: list[model.Organisasi] = []
-    numbers: list[model.NomorDarurat] = []
-    seen_ids: dict[str, Path] = {}
-    for path in _files(content_dir / "kontak", ".yml", errors, root):
-        if (doc := read(path)) and (contacts := _validate(doc, model.KontakFile, context, errors)):
-            for key, records, ident in (("organisasi", contacts.organisasi, "id"), ("nomor_darurat", contacts.nomor_darurat, "nomor")):
-                for index, record in enumerate(records):
-                    value = f"{key}:{getattr(record, ident)}"
-                    if value in seen_ids:
-                        message = f"{ident}: {getattr(record, ident)!r} sudah dipakai di {seen_ids[value].as_posix()}"
-                        errors.append(doc.error((key, index, ident), message))
-                    seen_ids.setdefault(value, doc.path)
-            organisations += contacts.organisasi
-            numbers += contacts.nomor_darurat
-
-    region_by_slug = {region.slug: region for region in regions}
-    ksb = _read_ksb(content_dir / "ksb", region_by_slug, read, context, errors, root)
-    fgd = _read_fgd(content_dir / "fgd", read, context, errors, root)
-    guides = []
-    for path in _files(content_dir / "panduan", ".md", errors, root):
-        if (doc := read(path)) and (guide := _validate(doc, model.Panduan, context, errors)):
-            _check_slug(path, root, errors)
-            guides.append(model.Placed(guide, path.stem, doc.path, body=doc.body))
-
-    if not regions and not errors:
-        errors.append(ContentError(Path(content_dir.name) / "wilayah.yml", 1, 1, "berkas wilayah.yml tidak ada"))
-    if errors:
-        raise ContentInvalid(errors)
+    reader = _Reader(content_dir, today or dt.date.today())
+    regions = _read_regions(reader)
+    hazards = _read_hazards(reader)
+    organisations, numbers = _read_contacts(reader, regions)
+    ksb = _read_ksb(reader, regions)
+    fgd = _read_fgd(reader, regions)
+    guides = _read_guides(reader)
+    if reader.errors:
+        raise ContentInvalid(reader.errors)
     return model.Content(
         wilayah=regions,
         ancaman=hazards,
-        ksb=sorted(ksb, key=lambda entry: (entry.wilayah.kode, entry.record.kecamatan, entry.record.nama)),
+        ksb=sorted(ksb, key=lambda entry: (entry.wilayah.kode if entry.wilayah else "", entry.record.kecamatan, entry.record.nama)),
         organisasi=organisations,
         nomor_darurat=numbers,
         fgd=sorted(fgd, key=lambda entry: entry.record.tanggal, reverse=True),
@@ -198,53 +180,107 @@ def load_and_validate(content_dir: Path, today: dt.date | None = None) -> model.
     )
 
 
-def _check_slug(path: Path, root: Path, errors: list[ContentError]) -> None:
-    if not _SLUG.match(path.stem):
-        errors.append(ContentError(path.relative_to(root), 1, 1, f"nama berkas {path.name!r} tidak boleh memuat huruf besar, spasi atau tanda baca selain '-'"))
+def _read_regions(reader: _Reader) -> list[model.Wilayah]:
+    read = reader.read(reader.content_dir / "wilayah.yml", model.WilayahFile)
+    if read is None:
+        return []
+    doc, parsed = read
+    for index, region in enumerate(parsed.wilayah):
+        for field in ("kode", "slug"):
+            if [getattr(other, field) for other in parsed.wilayah].index(getattr(region, field)) != index:
+                reader.errors.append(doc.error(("wilayah", index, field), f"{field}: {getattr(region, field)!r} dipakai dua kali"))
+    return parsed.wilayah
 
 
-def _read_ksb(folder, region_by_slug, read, context, errors, root) -> list[model.Placed[model.Ksb]]:
-    entries = []
-    seen: dict[tuple[str, str], Path] = {}
-    for path in _files(folder, ".yml", errors, root):
-        relative = path.relative_to(folder)
-        if len(relative.parts) != 2:
-            errors.append(ContentError(path.relative_to(root), 1, 1, "berkas KSB harus berada di folder wilayahnya: content/ksb/<wilayah>/<nama>.yml"))
+def _read_hazards(reader: _Reader) -> list[model.Ancaman]:
+    read = reader.read(reader.content_dir / "ancaman.yml", model.AncamanFile)
+    if read is None:
+        return []
+    reader.context["ancaman"] = {hazard.id for hazard in read[1].ancaman}
+    return read[1].ancaman
+
+
+def _check_regions(
+    reader: _Reader, doc: Document, loc: tuple[str | int, ...], slugs: list[str] | None, regions: list[model.Wilayah]
+) -> None:
+    """Region slugs mentioned inside a record must be among the eight."""
+    known = sorted(region.slug for region in regions)
+    for index, slug in enumerate(slugs or []):
+        if known and slug not in known:
+            reader.errors.append(doc.error((*loc, index), f"wilayah {slug!r} tidak dikenal (dikenal: {', '.join(known)})"))
+
+
+def _read_contacts(reader: _Reader, regions: list[model.Wilayah]) -> tuple[list[model.Organisasi], list[model.NomorDarurat]]:
+    organisations: list[model.Organisasi] = []
+    numbers: list[model.NomorDarurat] = []
+    first_seen: dict[tuple[str, str], Path] = {}
+    for path in reader.files("kontak", ".yml"):
+        if (read := reader.read(path, model.KontakFile)) is None:
             continue
-        region = region_by_slug.get(relative.parts[0])
+        doc, contacts = read
+        for key, records, ident in (("organisasi", contacts.organisasi, "id"), ("nomor_darurat", contacts.nomor_darurat, "nomor")):
+            for index, record in enumerate(records):
+                value = getattr(record, ident)
+                if (key, value) in first_seen:
+                    message = f"{ident}: {value!r} sudah dipakai di {first_seen[key, value].as_posix()}"
+                    reader.errors.append(doc.error((key, index, ident), message))
+                first_seen.setdefault((key, value), doc.path)
+        for index, organisation in enumerate(contacts.organisasi):
+            _check_regions(reader, doc, ("organisasi", index, "wilayah"), organisation.wilayah, regions)
+        for index, number in enumerate(contacts.nomor_darurat):
+            _check_regions(reader, doc, ("nomor_darurat", index, "wilayah_terkonfirmasi"), number.wilayah_terkonfirmasi, regions)
+        organisations += contacts.organisasi
+        numbers += contacts.nomor_darurat
+    return organisations, numbers
+
+
+def _read_ksb(reader: _Reader, regions: list[model.Wilayah]) -> list[model.Placed[model.Ksb]]:
+    region_by_slug = {region.slug: region for region in regions}
+    entries = []
+    first_seen: dict[tuple[str, str], Path] = {}
+    for path in reader.files("ksb", ".yml"):
+        folders = path.relative_to(reader.content_dir / "ksb").parts[:-1]
+        if len(folders) != 1:
+            reader.file_error(path, "berkas KSB harus berada di folder wilayahnya: content/ksb/<wilayah>/<nama>.yml")
+            continue
+        region = region_by_slug.get(folders[0])
         if region is None and region_by_slug:
-            known = ", ".join(sorted(region_by_slug))
-            errors.append(ContentError(path.relative_to(root), 1, 1, f"folder wilayah {relative.parts[0]!r} tidak dikenal (dikenal: {known})"))
-        _check_slug(path, root, errors)
-        doc = read(path)
-        if doc and (ksb := _validate(doc, model.Ksb, context, errors)) and region:
-            _check_duplicate(ksb, doc, seen, errors)
-            entries.append(model.Placed(ksb, path.stem, doc.path, wilayah=region))
+            reader.file_error(path, f"folder wilayah {folders[0]!r} tidak dikenal (dikenal: {', '.join(sorted(region_by_slug))})")
+        if (read := reader.read(path, model.Ksb)) is None:
+            continue
+        doc, ksb = read
+        # The same KSB twice: same desa and nama, however they are capitalised or spaced.
+        key = (" ".join(ksb.desa.casefold().split()), " ".join(ksb.nama.casefold().split()))
+        if key in first_seen:
+            message = f"nama: KSB ganda: desa {ksb.desa!r} dengan nama {ksb.nama!r} sudah ada di {first_seen[key].as_posix()}"
+            reader.errors.append(doc.error(("nama",), message))
+        first_seen.setdefault(key, doc.path)
+        entries.append(model.Placed(ksb, path.stem, doc.path, wilayah=region))
     return entries
 
 
-def _read_fgd(folder, read, context, errors, root) -> list[model.Placed[model.Fgd]]:
+def _read_fgd(reader: _Reader, regions: list[model.Wilayah]) -> list[model.Placed[model.Fgd]]:
     entries = []
-    for path in _files(folder, ".md", errors, root):
+    for path in reader.files("fgd", ".md"):
         name = _FGD_NAME.match(path.stem)
         if not name:
-            errors.append(ContentError(path.relative_to(root), 1, 1, "nama berkas FGD harus YYYY-MM-DD-judul-singkat.md, misalnya 2025-09-10-fgd-ksb.md"))
+            reader.file_error(path, "nama berkas FGD harus YYYY-MM-DD-judul-singkat.md, misalnya 2025-09-10-fgd-ksb.md")
             continue
-        doc = read(path)
-        if not doc or not (fgd := _validate(doc, model.Fgd, context, errors)):
+        if (read := reader.read(path, model.Fgd)) is None:
             continue
+        doc, fgd = read
         if fgd.tanggal.isoformat() != name["date"]:
-            errors.append(doc.error(("tanggal",), f"tanggal: {fgd.tanggal.isoformat()} berbeda dengan tanggal di nama berkas ({name['date']})"))
-            continue
+            message = f"tanggal: {fgd.tanggal.isoformat()} berbeda dengan tanggal di nama berkas ({name['date']})"
+            reader.errors.append(doc.error(("tanggal",), message))
+        _check_regions(reader, doc, ("peserta", "wilayah"), fgd.peserta.wilayah, regions)
         entries.append(model.Placed(fgd, path.stem, doc.path, body=doc.body))
     return entries
 
 
-def _check_duplicate(ksb: model.Ksb, doc: Document, seen: dict[tuple[str, str], Path], errors: list[ContentError]) -> None:
-    """The same KSB twice: same desa and nama, however they are capitalised or spaced."""
-    key = (" ".join(ksb.desa.casefold().split()), " ".join(ksb.nama.casefold().split()))
-    if key in seen:
-        message = f"nama: KSB ganda: desa {ksb.desa!r} dengan nama {ksb.nama!r} sudah ada di {seen[key].as_posix()}"
-        errors.append(doc.error(("nama",), message))
-    else:
-        seen[key] = doc.path
+def _read_guides(reader: _Reader) -> list[model.Placed[model.Panduan]]:
+    guides = []
+    for path in reader.files("panduan", ".md"):
+        if (read := reader.read(path, model.Panduan)) is not None:
+            doc, guide = read
+            guides.append(model.Placed(guide, path.stem, doc.path, body=doc.body))
+    return guides

@@ -1,0 +1,44 @@
+"""The golden site: the pages the fixed content in tests/golden/content must produce.
+
+``make golden`` (``python tests/golden_site.py``) rewrites tests/golden/expected/ after an
+intended change to templates or rendering; review the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "scripts"))
+
+from siaga.render import render_pages  # noqa: E402  (the path is set just above, for `make golden`)
+from siaga.validate import load_and_validate  # noqa: E402
+
+CONTENT = HERE / "golden" / "content"
+EXPECTED = HERE / "golden" / "expected"
+TODAY = dt.date(2026, 11, 28)
+
+
+def golden_pages() -> dict[str, str]:
+    """Render the golden content exactly as a build would write it into docs/."""
+    return render_pages(load_and_validate(CONTENT, today=TODAY))
+
+
+def expected_pages() -> dict[str, str]:
+    return {path.relative_to(EXPECTED).as_posix(): path.read_text(encoding="utf-8") for path in sorted(EXPECTED.rglob("*.md"))}
+
+
+def update() -> None:
+    shutil.rmtree(EXPECTED, ignore_errors=True)
+    for relative, text in golden_pages().items():
+        target = EXPECTED / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    print(f"{len(list(EXPECTED.rglob('*.md')))} halaman ditulis ke {EXPECTED}")
+
+
+if __name__ == "__main__":
+    update()

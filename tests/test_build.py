@@ -1,0 +1,142 @@
+"""The pipeline as a maintainer meets it: the command, its exit code, and a site/ that only changes on success."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import KSB_MINIMAL, REPO, page, site_files, write
+from siaga.build import build
+
+CASES = {
+    "yaml": ("ksb/kab-lebak/x.yml", "nama: [\n"),
+    "unknown-field": ("ksb/kab-lebak/x.yml", KSB_MINIMAL + "warna: merah\n"),
+    "wrong-type": ("ksb/kab-lebak/x.yml", KSB_MINIMAL + "relawan: banyak\n"),
+    "unknown-hazard": ("ksb/kab-lebak/x.yml", KSB_MINIMAL.replace("[banjir]", "[banjr]")),
+    "region-folder": ("ksb/kab-lebk/x.yml", KSB_MINIMAL),
+    "phone": ("ksb/kab-lebak/x.yml", KSB_MINIMAL.replace("0812-0000-0101", "0812-ABC")),
+    "date": ("ksb/kab-lebak/x.yml", KSB_MINIMAL + "diperbarui: 2025-13-01\n"),
+    "duplicate": ("ksb/kab-lebak/tiruan-sukamaju.yml", None),
+    "not-utf8": ("ksb/kab-lebak/x.yml", b"nama: Caf\xe9\n"),
+    "empty": ("ksb/kab-lebak/x.yml", ""),
+    "front-matter": ("fgd/2025-10-01-rapat.md", "---\njudul: Rapat\n"),
+    "consent": ("ksb/kab-lebak/x.yml", KSB_MINIMAL + "pengurus:\n  - {nama: A, jabatan: ketua, publik: true}\n"),
+}
+
+
+def run_cli(project, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO / "scripts")}
+    return subprocess.run([sys.executable, "-m", "siaga", "--root", str(project.root), *args],
+                          capture_output=True, text=True, env=env, check=False)
+
+
+def fingerprint(folder) -> dict[str, tuple[str, int]]:
+    return {str(path.relative_to(folder)): (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_content_mistake_stops_the_build_and_leaves_site_untouched(project, case):
+    assert run_cli(project, "build").returncode == 0
+    site_before, docs_before = fingerprint(project.site), fingerprint(project.docs)
+    relative, text = CASES[case]
+    if text is None:  # the same KSB again under another file name
+        text = (project.content / "ksb/kab-lebak/sukamaju.yml").read_text(encoding="utf-8")
+    write(project, relative, text)
+
+    result = run_cli(project, "build")
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(f"content/{relative}:"), first
+    line, column = first.split(":")[1:3]
+    assert line.isdigit() and column.isdigit()
+    assert fingerprint(project.site) == site_before
+    assert fingerprint(project.docs) == docs_before
+
+
+def test_validate_reports_all_problems_and_writes_nothing(project):
+    write(project, "ksb/kab-lebak/a.yml", KSB_MINIMAL.replace("KSB Uji", "KSB A") + "relawan: x\n")
+    write(project, "ksb/kota-serang/b.yml", KSB_MINIMAL.replace("KSB Uji", "KSB B").replace("0812-0000-0101", "12"))
+    result = run_cli(project, "validate")
+    assert result.returncode == 1
+    assert [line.split(":")[0] for line in result.stderr.splitlines() if line.startswith("content/")] == [
+        "content/ksb/kab-lebak/a.yml", "content/ksb/kota-serang/b.yml"]
+    assert not (project.root / "site").exists()
+    assert list(project.docs.iterdir()) == []
+
+
+def test_mkdocs_failure_leaves_the_last_good_site(project):
+    assert run_cli(project, "build").returncode == 0
+    before = fingerprint(project.site)
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - Tentang: tentang.md", "  - Hilang: hilang.md"), encoding="utf-8")
+    result = run_cli(project, "build", "--strict")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "site/ tidak berubah" in result.stderr
+    assert fingerprint(project.site) == before
+
+
+def test_successful_build_replaces_the_site_and_removes_stale_pages(project):
+    assert run_cli(project, "build").returncode == 0
+    (project.content / "ksb/kota-serang/cipare.yml").unlink()
+    result = run_cli(project, "build")
+    assert result.returncode == 0, result.stderr
+    assert not (project.site / "ksb/kota-serang/cipare").exists()
+    assert not (project.docs / "ksb/kota-serang/cipare.md").exists()
+    assert not any(path.name.endswith(".old") for path in project.root.rglob("*"))
+
+
+def test_check_builds_strictly_without_touching_site(project):
+    result = run_cli(project, "check")
+    assert result.returncode == 0, result.stderr
+    assert not project.site.exists()
+
+
+# --- what typed content can and cannot do ----------------------------------------------------
+
+HOSTILE_NAME = "KSB *Suka* | Maju <b>x</b> [x](https://evil.example)"
+
+
+def test_hostile_name_shows_exactly_as_typed_in_title_heading_and_tables(golden_site):
+    project, _ = golden_site
+    ksb_page = page(project, "/ksb/kab-lebak/sukamaju/")
+    assert ksb_page.title.get_text() == f"{HOSTILE_NAME} - Siaga Banten"
+    assert ksb_page.select_one("article h1").get_text() == HOSTILE_NAME
+    assert ksb_page.select_one('meta[name="description"]')["content"].startswith(HOSTILE_NAME)
+    region = page(project, "/ksb/kab-lebak/")
+    cell = region.select_one("article tbody tr td")
+    assert cell.get_text() == HOSTILE_NAME + " (contoh)"
+    assert len(region.select_one("article tbody tr").select("td")) == 5, "the | must not split the table row"
+
+
+def test_typed_markup_never_becomes_a_link_a_tag_or_a_template(golden_site):
+    project, _ = golden_site
+    for path in site_files(project):
+        if path.suffix != ".html":
+            continue
+        soup = page(project, str(path.parent.relative_to(project.site)))
+        article = soup.select_one("article")
+        assert not article.select('a[href*="evil.example"], a[href^="javascript:"], script, b')
+    ksb_text = page(project, "/ksb/kab-lebak/sukamaju/").select_one("article").get_text(" ")
+    assert "Desa {{ 7*7 }} {% raw %}" in ksb_text
+    assert "Ketua [Publik](javascript:alert(1))" in ksb_text
+    assert "Kec_amatan #1" in ksb_text
+    fgd_text = page(project, "/fgd/2025-09-10-fgd-uji/").select_one("article").get_text(" ")
+    assert "<script>alert(1)</script>" in fgd_text and "{{ 7*7 }}" in fgd_text
+
+
+def test_consent_withdrawal_removes_the_person_on_the_next_build(project):
+    build(project)
+    assert "Ketua [Publik]" in (project.site / "ksb/kab-lebak/sukamaju/index.html").read_text(encoding="utf-8")
+    path = project.content / "ksb/kab-lebak/sukamaju.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    publik: true\n", "    publik: false\n"), encoding="utf-8")
+    build(project)
+    for file in site_files(project):
+        data = file.read_bytes()
+        assert b"Ketua [Publik]" not in data and b"0812-0000-0002" not in data and b"6281200000002" not in data, file

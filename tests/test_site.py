@@ -1,0 +1,176 @@
+"""The bundled content builds into every page kind, with what residents, journalists and partners need."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import page, site_files
+from siaga import phone
+
+MAIN_HAZARD_GUIDES = {"tsunami", "gempa-bumi", "banjir", "tanah-longsor", "gunung-api"}
+
+
+def text_of(soup) -> str:
+    return " ".join(soup.select_one("article").get_text(" ").split())
+
+
+def test_every_page_kind_is_built(bundled_site):
+    project, content = bundled_site
+    urls = ["/", "/darurat/", "/ksb/", "/panduan/", "/fgd/", "/kontak/", "/kebutuhan/", "/tentang/"]
+    urls += [f"/ksb/{region.slug}/" for region in content.wilayah]
+    urls += [f"/ksb/{e.wilayah.slug}/{e.slug}/" for e in content.ksb]
+    urls += [f"/panduan/{g.slug}/" for g in content.panduan]
+    urls += [f"/fgd/{f.slug}/" for f in content.fgd]
+    missing = [url for url in urls if not (project.site / url.strip("/") / "index.html").exists()]
+    assert missing == []
+    assert len(content.wilayah) == 8
+    assert {e.wilayah.slug for e in content.ksb} == {region.slug for region in content.wilayah}, "a region without a KSB"
+
+
+def test_every_page_is_in_indonesian(bundled_site):
+    project, _ = bundled_site
+    pages = list(project.site.rglob("*.html"))
+    assert pages
+    for path in pages:
+        assert '<html lang="id"' in path.read_text(encoding="utf-8"), path
+
+
+def test_home_page_starts_with_emergency_numbers_then_hazards_then_ksb(bundled_site):
+    project, _ = bundled_site
+    home = page(project, "/")
+    headings = [h.get_text(strip=True) for h in home.select("article h2")]
+    assert headings == ["Nomor darurat", "Apa yang harus dilakukan sekarang", "Cari Kampung Siaga Bencana"]
+    calls = [a["href"] for a in home.select('article a[href^="tel:"]')]
+    assert calls[:8] == ["tel:112", "tel:110", "tel:113", "tel:115", "tel:117", "tel:118", "tel:119", "tel:129"]
+    text = text_of(home)
+    assert "112 sudah terkonfirmasi berfungsi di Kota Tangerang, Kota Serang, Kabupaten Tangerang" in text
+    hazards = [h.get_text(strip=True) for h in home.select("article h3")]
+    assert set(hazards) >= {"Tsunami", "Gempa bumi", "Banjir", "Tanah longsor"}
+
+
+def test_emergency_page_says_what_each_number_is_for_and_where_112_is_unverified(bundled_site):
+    project, content = bundled_site
+    darurat = page(project, "/darurat/")
+    text = text_of(darurat)
+    for number in content.nomor_darurat:
+        assert darurat.select_one(f'a[href="tel:{number.nomor}"]'), number.nomor
+        assert " ".join(number.untuk.split()) in text
+    assert "Belum terverifikasi di: Kabupaten Pandeglang, Kabupaten Lebak, Kabupaten Serang, Kota Cilegon, Kota Tangerang Selatan" in text
+    assert text.count("Sumber:") == len(content.nomor_darurat)
+
+
+def test_region_pages_list_their_ksb_in_a_table(bundled_site):
+    project, content = bundled_site
+    for region in content.wilayah:
+        soup = page(project, f"/ksb/{region.slug}/")
+        links = {a["href"] for a in soup.select("article table a")}
+        expected = {f"{e.slug}/" for e in content.ksb if e.wilayah.slug == region.slug}
+        assert expected <= links, region.slug
+
+
+def test_ksb_pages_stay_out_of_the_navigation(bundled_site):
+    project, content = bundled_site
+    nav = page(project, "/").select_one("nav.md-nav--primary")
+    nav_links = {a.get("href", "") for a in nav.select("a")}
+    assert not any(entry.slug in href for entry in content.ksb for href in nav_links if href.count("/") > 3)
+    assert len(nav_links) < 30
+
+
+def test_ksb_page_shows_posko_consented_board_and_sample_notice(bundled_site):
+    project, content = bundled_site
+    for entry in content.ksb:
+        soup = page(project, f"/ksb/{entry.wilayah.slug}/{entry.slug}/")
+        record = entry.record
+        assert soup.select_one(f'a[href="tel:{record.posko.telepon}"]').get_text() == phone.national(record.posko.telepon)
+        if record.contoh:
+            notice = soup.select_one(".admonition.warning")
+            assert notice and "Data contoh" in notice.get_text()
+        for person in record.pengurus_publik:
+            row = next(tr for tr in soup.select("article tr") if person.nama in tr.get_text())
+            if person.telepon:
+                assert row.select_one(f'a[href="tel:{person.telepon}"]')
+                assert row.select_one(f'a[href="https://wa.me/{person.telepon.lstrip("+")}"]')
+        text = text_of(soup)
+        for section, present in [("Titik kumpul", record.titik_kumpul), ("Jalur evakuasi", record.jalur_evakuasi),
+                                 ("Lumbung sosial", record.lumbung_sosial), ("Kegiatan", record.kegiatan), ("Mitra", record.mitra)]:
+            assert (section in text) == bool(present), (entry.slug, section)
+
+
+def test_guides_cover_the_main_hazards_the_bag_and_the_household_plan(bundled_site):
+    project, content = bundled_site
+    slugs = {g.slug for g in content.panduan}
+    assert len(slugs) >= 6
+    assert MAIN_HAZARD_GUIDES | {"tas-siaga", "rencana-keluarga"} <= slugs
+    for guide in content.panduan:
+        text = text_of(page(project, f"/panduan/{guide.slug}/"))
+        assert "Sumber" in text and guide.record.sumber[0].judul in text, guide.slug
+        assert re.search(r"Terakhir ditinjau: \d{1,2} \w+ \d{4}", text), guide.slug
+        if guide.slug in MAIN_HAZARD_GUIDES:
+            assert all(word in text for word in ("Sebelum", "Saat", "Sesudah")), guide.slug
+
+
+def test_fgd_page_attributes_points_and_invents_no_recommendation(bundled_site):
+    project, content = bundled_site
+    [fgd] = [f for f in content.fgd if f.slug == "2025-09-10-fgd-ksb-dinsos-banten"]
+    text = text_of(page(project, f"/fgd/{fgd.slug}/"))
+    assert "10 September 2025" in text and "40 orang" in text
+    for speaker in ("Dicky Hardiana", "Zainal Abidin", "Embay Bahriyah", "Beni Madsira"):
+        assert speaker in text
+    assert fgd.record.rekomendasi == []
+    assert "tidak ada rekomendasi yang dicatat sebagai keputusan" in text
+    assert fgd.record.tindak_lanjut and all(action.status == "usulan" for action in fgd.record.tindak_lanjut)
+    assert text.count("Usulan (belum dikonfirmasi)") == len(fgd.record.tindak_lanjut)
+
+
+def test_needs_page_lists_every_need_by_region(bundled_site):
+    project, content = bundled_site
+    soup = page(project, "/kebutuhan/")
+    rows = [tr.get_text(" ") for tr in soup.select("article tbody tr")]
+    needs = [(e.record.nama, n.barang) for e in content.ksb for n in e.record.kebutuhan]
+    assert len(rows) == len(needs)
+    for nama, barang in needs:
+        assert any(nama in row and barang in row for row in rows), (nama, barang)
+
+
+def test_contacts_page_has_media_desks_organisations_and_every_posko(bundled_site):
+    project, content = bundled_site
+    soup = page(project, "/kontak/")
+    text = text_of(soup)
+    for organisation in content.organisasi:
+        assert organisation.nama in text
+    for entry in content.ksb:
+        assert soup.select_one(f'a[href="tel:{entry.record.posko.telepon}"]'), entry.slug
+    assert "Untuk media" in text
+
+
+def test_about_page_explains_legal_basis_and_withdrawing_consent(bundled_site):
+    project, _ = bundled_site
+    text = text_of(page(project, "/tentang/"))
+    assert "Nomor 128 Tahun 2011" in text and "Nomor 27 Tahun 2022" in text
+    assert "publik: false" in text and "menarik persetujuan" in text.lower()
+
+
+def test_no_person_without_consent_appears_anywhere_in_the_site(bundled_site):
+    project, content = bundled_site
+    hidden = [person for e in content.ksb for person in e.record.pengurus if not person.publik]
+    assert hidden, "the bundled content should include people without consent"
+    needles = set()
+    for person in hidden:
+        needles.add(person.nama)
+        if person.telepon:
+            national = phone.national(person.telepon)
+            needles |= {person.telepon, person.telepon.lstrip("+"), national, national.replace("-", "")}
+    for path in site_files(project):
+        data = path.read_bytes()
+        for needle in needles:
+            assert needle.encode() not in data, f"{needle!r} in {path.relative_to(project.site)}"
+
+
+@pytest.mark.parametrize("url", ["/", "/ksb/kab-pandeglang/labuan/", "/panduan/tsunami/"])
+def test_pages_are_light_for_slow_mobile_data(bundled_site, url):
+    project, _ = bundled_site
+    html = (project.site / url.strip("/") / "index.html").read_bytes()
+    assert len(html) < 60_000, f"{url} is {len(html)} bytes"
+    assert b"fonts.googleapis.com" not in html

@@ -72,73 +72,73 @@ def _check_hazard(hazard: str, info: ValidationInfo, at: str) -> None:
 
 
 class Sumber(Record):
-    """A published source for the facts on a page."""
+    """Sumber terbitan untuk fakta yang dimuat di sebuah halaman."""
 
     judul: Text
-    """Title of the document or article, as published."""
+    """Judul dokumen atau artikel, persis seperti yang diterbitkan."""
     penerbit: Text
-    """Who published it (BNPB, BMKG, Dinas Sosial Provinsi Banten, ...)."""
+    """Pihak yang menerbitkannya (BNPB, BMKG, Dinas Sosial Provinsi Banten, ...)."""
     tahun: int | None = Field(default=None, ge=1945, le=2100)
-    """Year of publication, if known."""
+    """Tahun terbit, jika diketahui."""
     url: Url | None = None
-    """Web address, only if it is known to be right; leave it out rather than guess."""
+    """Alamat web, hanya jika sudah pasti benar; lebih baik dikosongkan daripada menebak."""
 
 
 class Lokasi(Record):
-    """A point in decimal degrees (WGS 84), inside Banten province."""
+    """Satu titik dalam derajat desimal (WGS 84), di dalam Provinsi Banten."""
 
     lat: float = Field(ge=-7.2, le=-5.7)
-    """Latitude, for example -6.3103 (Banten lies between about -7.1 and -5.8)."""
+    """Garis lintang, misalnya -6.3103 (Banten terletak kira-kira antara -7.1 dan -5.8)."""
     lon: float = Field(ge=105.0, le=106.9)
-    """Longitude, for example 105.8342 (Banten lies between about 105.1 and 106.8)."""
+    """Garis bujur, misalnya 105.8342 (Banten terletak kira-kira antara 105.1 dan 106.8)."""
 
 
 # --- vocabularies --------------------------------------------------------------------------
 
 
 class Wilayah(Record):
-    """One of the eight kabupaten/kota of Banten (``content/wilayah.yml``)."""
+    """Salah satu dari delapan kabupaten/kota di Banten (``content/wilayah.yml``)."""
 
     kode: Annotated[str, StringConstraints(pattern=r"^36\.[0-9]{2}$")]
-    """Kemendagri code, 36.01 to 36.74."""
+    """Kode Kemendagri, 36.01 sampai 36.74."""
     nama: Text
-    """Official name, for example "Kabupaten Pandeglang"."""
+    """Nama resmi, misalnya "Kabupaten Pandeglang"."""
     jenis: Literal["kabupaten", "kota"]
-    """Kabupaten or kota."""
+    """Kabupaten atau kota."""
     slug: Slug
-    """Folder name under ``content/ksb/`` and part of the web address, for example kab-pandeglang."""
+    """Nama folder di dalam ``content/ksb/`` sekaligus bagian dari alamat web, misalnya kab-pandeglang."""
     ancaman_utama: Text | None = None
-    """Main hazards of the region in one sentence, shown on the region page."""
+    """Ancaman bencana utama di wilayah ini dalam satu kalimat, ditampilkan di halaman wilayah."""
     sumber: list[Sumber] = []
-    """Where the hazard sentence comes from."""
+    """Sumber kalimat tentang ancaman bencana tersebut."""
 
 
 class Ancaman(Record):
-    """A hazard in the vocabulary (``content/ancaman.yml``)."""
+    """Satu jenis ancaman bencana dalam daftar baku (``content/ancaman.yml``)."""
 
     id: Slug
-    """The id used in KSB files, for example tanah-longsor."""
+    """Kode pengenal yang dipakai di berkas KSB, misalnya tanah-longsor."""
     nama: Text
-    """Name shown on pages, for example "Tanah longsor"."""
+    """Nama yang ditampilkan di halaman, misalnya "Tanah longsor"."""
 
 
 # --- KSB -----------------------------------------------------------------------------------
 
 
 class Pengurus(Record):
-    """A board member. Published only with recorded consent."""
+    """Seorang anggota pengurus. Hanya ditampilkan jika persetujuannya sudah dicatat."""
 
     nama: Text
-    """Full name."""
+    """Nama lengkap."""
     jabatan: Text
-    """Role on the board: ketua, sekretaris, bendahara, seksi evakuasi, ..."""
+    """Jabatan dalam kepengurusan: ketua, sekretaris, bendahara, seksi evakuasi, ..."""
     telepon: Phone | None = None
-    """Personal phone number. Shown only when ``publik`` is true."""
+    """Nomor telepon pribadi. Hanya ditampilkan jika ``publik`` bernilai true."""
     publik: bool = False
-    """True only when the person agreed to have name and number on the site. Setting it back to
-    false removes the person from every page and download on the next build."""
+    """Isi true hanya jika orang tersebut setuju nama dan nomornya dimuat di situs. Jika diubah
+    kembali menjadi false, orang tersebut dihapus dari semua halaman dan unduhan saat situs dibangun berikutnya."""
     persetujuan: PastDate | None = None
-    """Date the consent to publish was recorded (YYYY-MM-DD). Required when ``publik`` is true."""
+    """Tanggal dicatatnya persetujuan untuk dipublikasikan (YYYY-MM-DD). Wajib diisi jika ``publik`` bernilai true."""
 
     @model_validator(mode="after")
     def _consent_recorded(self) -> Pengurus:
@@ -152,129 +152,129 @@ class Pengurus(Record):
 
 
 class Posko(Record):
-    """The KSB's command post: the role contact that is always public."""
+    """Posko komando KSB: kontak resmi (bukan kontak pribadi) yang selalu ditampilkan untuk umum."""
 
     alamat: Text
-    """Street address or a description a visitor can find."""
+    """Alamat jalan, atau petunjuk yang memudahkan pengunjung menemukannya."""
     telepon: Phone
-    """Posko phone number (a role number, not a person's private number)."""
+    """Nomor telepon posko (nomor resmi posko, bukan nomor pribadi seseorang)."""
     whatsapp: bool = False
-    """True if the posko number answers on WhatsApp."""
+    """Isi true jika nomor posko bisa dihubungi lewat WhatsApp."""
     email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")] | None = None
-    """Posko e-mail address, if any."""
+    """Alamat e-mail posko, jika ada."""
 
 
 class TitikKumpul(Record):
-    """An assembly point."""
+    """Satu titik kumpul."""
 
     nama: Text
-    """Name of the place, for example "Lapangan desa"."""
+    """Nama tempat, misalnya "Lapangan desa"."""
     keterangan: Text | None = None
-    """How to get there, capacity, what is there."""
+    """Cara menuju ke sana, daya tampung, dan apa saja yang ada di sana."""
     lokasi: Lokasi | None = None
-    """Coordinates of the assembly point."""
+    """Koordinat titik kumpul."""
 
 
 class Barang(Record):
-    """A stock item in the lumbung sosial."""
+    """Satu jenis barang persediaan di lumbung sosial."""
 
     barang: Text
-    """What it is: tenda, kasur, genset, peralatan dapur umum, ..."""
+    """Nama barangnya: tenda, kasur, genset, peralatan dapur umum, ..."""
     jumlah: int = Field(ge=0)
-    """How many."""
+    """Berapa banyak."""
     satuan: Text = "unit"
-    """Unit: unit, buah, paket, ..."""
+    """Satuan: unit, buah, paket, ..."""
 
 
 class LumbungSosial(Record):
-    """The KSB's stock of relief supplies (lumbung sosial)."""
+    """Persediaan barang bantuan milik KSB (lumbung sosial)."""
 
     lokasi: Text
-    """Where the stock is kept."""
+    """Tempat persediaan disimpan."""
     isi: list[Barang] = []
-    """What is in stock."""
+    """Barang apa saja yang ada dalam persediaan."""
 
 
 class Kebutuhan(Record):
-    """Something the KSB lacks: shown to partners on /kebutuhan/."""
+    """Sesuatu yang masih kurang di KSB: ditampilkan kepada mitra di /kebutuhan/."""
 
     barang: Text
-    """What is needed."""
+    """Apa yang dibutuhkan."""
     jumlah: int | None = Field(default=None, ge=1)
-    """How many, if known."""
+    """Berapa banyak, jika diketahui."""
     satuan: Text = "unit"
-    """Unit of ``jumlah``."""
+    """Satuan untuk ``jumlah``."""
     prioritas: Literal["tinggi", "sedang", "rendah"] = "sedang"
-    """How urgent: tinggi, sedang or rendah."""
+    """Seberapa mendesak: tinggi, sedang, atau rendah."""
     keterangan: Text | None = None
-    """Why it is needed."""
+    """Mengapa hal ini dibutuhkan."""
 
 
 class Kegiatan(Record):
-    """A drill, training, response or other activity."""
+    """Satu simulasi, pelatihan, tanggap darurat, atau kegiatan lain."""
 
     tanggal: dt.date
-    """Date (YYYY-MM-DD)."""
+    """Tanggal (YYYY-MM-DD)."""
     jenis: Literal["simulasi", "pelatihan", "sosialisasi", "apel-siaga", "tanggap-darurat", "lainnya"]
-    """Kind of activity."""
+    """Jenis kegiatan."""
     judul: Text
-    """What happened, in a few words."""
+    """Apa yang terjadi, dalam beberapa kata."""
     keterangan: Text | None = None
-    """Details."""
+    """Rinciannya."""
 
 
 class Mitra(Record):
-    """A partner organisation of the KSB."""
+    """Organisasi mitra KSB."""
 
     nama: Text
-    """Organisation name."""
+    """Nama organisasi."""
     peran: Text | None = None
-    """What the partner does with the KSB."""
+    """Apa yang dikerjakan mitra bersama KSB."""
 
 
 class Ksb(Record):
-    """A Kampung Siaga Bencana: one file ``content/ksb/<wilayah>/<slug>.yml``."""
+    """Satu Kampung Siaga Bencana: satu berkas ``content/ksb/<wilayah>/<slug>.yml``."""
 
     nama: Text
-    """Name of the KSB, for example "KSB Desa Sukamaju"."""
+    """Nama KSB, misalnya "KSB Desa Sukamaju"."""
     kecamatan: Text
-    """Kecamatan (district)."""
+    """Nama kecamatan."""
     desa: Text
-    """Desa or kelurahan."""
+    """Nama desa atau kelurahan."""
     ancaman: list[Slug] = Field(min_length=1)
-    """Hazard ids from ``content/ancaman.yml``."""
+    """Kode ancaman bencana dari ``content/ancaman.yml``."""
     posko: Posko
-    """The posko contact, always public."""
+    """Kontak posko, selalu ditampilkan untuk umum."""
     pengurus: list[Pengurus] = []
-    """Board members; only those with ``publik: true`` appear on the site."""
+    """Anggota pengurus; hanya yang bertanda ``publik: true`` yang ditampilkan di situs."""
     lokasi: Lokasi | None = None
-    """Coordinates of the posko or village centre."""
+    """Koordinat posko atau pusat desa."""
     relawan: int | None = Field(default=None, ge=0)
-    """Number of volunteers."""
+    """Jumlah relawan."""
     berdiri: int | None = None
-    """Year the KSB was formed."""
+    """Tahun KSB dibentuk."""
     dasar_hukum: Text | None = None
-    """Decree that designated the KSB (number and date)."""
+    """Surat keputusan yang menetapkan KSB (nomor dan tanggalnya)."""
     lumbung_sosial: LumbungSosial | None = None
-    """The stock of relief supplies."""
+    """Persediaan barang bantuan."""
     titik_kumpul: list[TitikKumpul] = []
-    """Assembly points."""
+    """Daftar titik kumpul."""
     jalur_evakuasi: Text | None = None
-    """The evacuation route, described in words."""
+    """Jalur evakuasi, dijelaskan dengan kata-kata."""
     logistik: Text | None = None
-    """Overall state of logistics, in words (what is short, what is broken)."""
+    """Keadaan logistik secara umum, dijelaskan dengan kata-kata (apa yang kurang, apa yang rusak)."""
     kebutuhan: list[Kebutuhan] = []
-    """What the KSB lacks, listed for partners."""
+    """Hal-hal yang masih kurang di KSB, dicantumkan untuk mitra."""
     kegiatan: list[Kegiatan] = []
-    """Drills, trainings and responses, with dates."""
+    """Simulasi, pelatihan, dan tanggap darurat, beserta tanggalnya."""
     mitra: list[Mitra] = []
-    """Partner organisations."""
+    """Organisasi mitra."""
     sumber: list[Sumber] = []
-    """Where the facts about this KSB come from."""
+    """Sumber fakta tentang KSB ini."""
     diperbarui: PastDate | None = None
-    """Date this file was last checked (YYYY-MM-DD)."""
+    """Tanggal terakhir berkas ini diperiksa (YYYY-MM-DD)."""
     contoh: bool = False
-    """True for sample data: the page then says clearly that it is an example."""
+    """Isi true untuk data contoh: halamannya akan menyatakan dengan jelas bahwa isinya hanya contoh."""
 
     @field_validator("ancaman")
     @classmethod
@@ -300,117 +300,117 @@ class Ksb(Record):
 
 
 class Organisasi(Record):
-    """An organisation or media desk (``content/kontak/organisasi.yml``)."""
+    """Satu lembaga atau narahubung media (kontak untuk wartawan) (``content/kontak/organisasi.yml``)."""
 
     id: Slug
-    """Short id, for example dinsos-banten."""
+    """Kode pengenal singkat, misalnya dinsos-banten."""
     nama: Text
-    """Full name."""
+    """Nama lengkap."""
     jenis: Literal["pemerintah", "relawan", "kemanusiaan", "media", "swasta", "forum"]
-    """Kind of organisation."""
+    """Jenis organisasi."""
     peran: Text
-    """What it does in disaster preparedness and response."""
+    """Apa yang dikerjakannya dalam kesiapsiagaan dan tanggap darurat bencana."""
     wilayah: list[Slug] = []
-    """Region slugs it works in; empty means the whole province."""
+    """Slug wilayah tempat organisasi ini bekerja; jika kosong berarti seluruh provinsi."""
     telepon: Phone | None = None
-    """Desk phone number, only with a source."""
+    """Nomor telepon kantor, hanya jika ada sumbernya."""
     email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")] | None = None
-    """Desk e-mail address."""
+    """Alamat e-mail kantor."""
     situs: Url | None = None
-    """Website."""
+    """Situs web."""
     untuk_media: bool = False
-    """True if this is the contact journalists should use."""
+    """Isi true jika ini kontak yang sebaiknya dihubungi wartawan."""
     sumber: list[Sumber] = []
-    """Where the contact details come from."""
+    """Sumber data kontak ini."""
     contoh: bool = False
-    """True for sample data."""
+    """Isi true untuk data contoh."""
 
 
 class NomorDarurat(Record):
-    """A national emergency number (``content/kontak/darurat.yml``)."""
+    """Satu nomor darurat nasional (``content/kontak/darurat.yml``)."""
 
     nomor: EmergencyNumber
-    """The short number, for example 112."""
+    """Nomor pendeknya, misalnya 112."""
     nama: Text
-    """Service name."""
+    """Nama layanan."""
     untuk: Text
-    """When to call it, in one sentence."""
+    """Kapan nomor ini perlu dihubungi, dalam satu kalimat."""
     wilayah_terkonfirmasi: list[Slug] | None = None
-    """For numbers run by local governments (112): region slugs where it is confirmed to work."""
+    """Untuk nomor yang dikelola pemerintah daerah (112): slug wilayah tempat nomor ini sudah dipastikan berfungsi."""
     sumber: list[Sumber] = Field(min_length=1)
-    """Where this number is published."""
+    """Tempat nomor ini diumumkan."""
 
 
 # --- FGD -----------------------------------------------------------------------------------
 
 
 class Peserta(Record):
-    """Who took part in an FGD."""
+    """Siapa saja yang mengikuti FGD."""
 
     jumlah: int = Field(ge=1)
-    """Number of participants."""
+    """Jumlah peserta."""
     keterangan: Text
-    """Who they were, for example "pengurus KSB"."""
+    """Siapa mereka, misalnya "pengurus KSB"."""
     wilayah: list[Slug] = []
-    """Region slugs the participants came from."""
+    """Slug wilayah asal para peserta."""
 
 
 class Pokok(Record):
-    """A point made at the FGD, paraphrased and attributed."""
+    """Satu pendapat yang disampaikan dalam FGD, ditulis ulang dengan kata-kata sendiri dan disertai nama penyampainya."""
 
     oleh: Text
-    """Who made the point: role and name as in the source."""
+    """Siapa yang menyampaikan: jabatan dan nama seperti tertulis di sumber."""
     isi: Text
-    """The point, paraphrased in our own words."""
+    """Isi pendapat, ditulis ulang dengan kata-kata kita sendiri."""
 
 
 class Rekomendasi(Record):
-    """A recommendation: only what the FGD actually decided."""
+    """Satu rekomendasi: hanya yang benar-benar diputuskan oleh FGD."""
 
     isi: Text
-    """The recommendation."""
+    """Isi rekomendasi."""
     status: Literal["disepakati", "usulan"]
-    """disepakati (agreed by the FGD) or usulan (proposed, not yet agreed)."""
+    """disepakati (sudah disetujui FGD) atau usulan (baru diusulkan, belum disepakati)."""
 
 
 class TindakLanjut(Record):
-    """A follow-up action, with an owner, a due date and a status."""
+    """Satu tindak lanjut, dengan penanggung jawab, tenggat, dan status."""
 
     aksi: Text
-    """What is to be done."""
+    """Apa yang harus dikerjakan."""
     penanggung_jawab: Text
-    """Who owns it (an organisation or role)."""
+    """Siapa yang bertanggung jawab (organisasi atau jabatan)."""
     tenggat: dt.date | None = None
-    """Due date (YYYY-MM-DD)."""
+    """Batas waktu penyelesaian (YYYY-MM-DD)."""
     status: Literal["usulan", "disepakati", "berjalan", "selesai", "batal"]
-    """usulan (proposal, not confirmed), disepakati, berjalan, selesai or batal."""
+    """usulan (baru usulan, belum dipastikan), disepakati, berjalan, selesai, atau batal."""
     catatan: Text | None = None
-    """Progress notes."""
+    """Catatan perkembangan."""
 
 
 class Fgd(Record):
-    """A focus group discussion: front matter of ``content/fgd/<YYYY-MM-DD>-<slug>.md``."""
+    """Satu diskusi kelompok terarah (FGD): bagian front matter berkas ``content/fgd/<YYYY-MM-DD>-<slug>.md``."""
 
     judul: Text
-    """Title."""
+    """Judul."""
     tanggal: PastDate
-    """Date held (YYYY-MM-DD); must match the date in the file name."""
+    """Tanggal pelaksanaan (YYYY-MM-DD); harus sama dengan tanggal di nama berkas."""
     tempat: Text
-    """Place."""
+    """Tempat."""
     penyelenggara: Text
-    """Organiser."""
+    """Penyelenggara."""
     peserta: Peserta
-    """Participants."""
+    """Peserta."""
     tujuan: list[Text] = []
-    """Aims of the FGD."""
+    """Tujuan FGD."""
     pokok: list[Pokok] = []
-    """Points made, attributed."""
+    """Pendapat yang disampaikan, beserta nama penyampainya."""
     rekomendasi: list[Rekomendasi] = []
-    """Recommendations. Leave empty when the source lists none: never invent them."""
+    """Rekomendasi. Biarkan kosong jika sumber tidak mencantumkannya: jangan pernah mengarangnya."""
     tindak_lanjut: list[TindakLanjut] = []
-    """Follow-up actions."""
+    """Daftar tindak lanjut."""
     sumber: list[Sumber] = Field(min_length=1)
-    """Where the record comes from."""
+    """Sumber catatan ini."""
 
     @model_validator(mode="after")
     def _due_after_meeting(self) -> Fgd:
@@ -428,22 +428,22 @@ class Fgd(Record):
 
 
 class Panduan(Record):
-    """A preparedness guide: front matter of ``content/panduan/<slug>.md``."""
+    """Satu panduan kesiapsiagaan: bagian front matter berkas ``content/panduan/<slug>.md``."""
 
     judul: Text
-    """Title."""
+    """Judul."""
     ringkasan: Text
-    """One or two sentences shown in lists."""
+    """Satu atau dua kalimat yang ditampilkan di daftar."""
     urutan: int = 100
-    """Position in the list of guides (smaller first)."""
+    """Urutan dalam daftar panduan (angka lebih kecil tampil lebih dulu)."""
     ancaman: Slug | None = None
-    """The hazard this guide is for; the home page shows its ``segera`` steps."""
+    """Ancaman bencana yang dibahas panduan ini; halaman depan menampilkan langkah ``segera`` dari panduan ini."""
     segera: list[Text] = []
-    """Up to four short steps for "what to do now", shown on the home page."""
+    """Paling banyak empat langkah singkat untuk "apa yang harus dilakukan sekarang", ditampilkan di halaman depan."""
     sumber: list[Sumber] = Field(min_length=1)
-    """Guidance this page paraphrases."""
+    """Pedoman yang isinya ditulis ulang dengan kata-kata sendiri di halaman ini."""
     ditinjau: PastDate
-    """Date of the last review (YYYY-MM-DD)."""
+    """Tanggal peninjauan terakhir (YYYY-MM-DD)."""
 
     @field_validator("ancaman")
     @classmethod
@@ -464,26 +464,26 @@ class Panduan(Record):
 
 
 class WilayahFile(Record):
-    """``content/wilayah.yml``."""
+    """Berkas ``content/wilayah.yml``."""
 
     wilayah: list[Wilayah] = Field(min_length=1)
-    """The eight kabupaten/kota."""
+    """Kedelapan kabupaten/kota."""
 
 
 class AncamanFile(Record):
-    """``content/ancaman.yml``."""
+    """Berkas ``content/ancaman.yml``."""
 
     ancaman: list[Ancaman] = Field(min_length=1)
-    """The hazard vocabulary."""
+    """Daftar baku ancaman bencana."""
 
 
 class KontakFile(Record):
-    """A file in ``content/kontak/``."""
+    """Satu berkas di dalam ``content/kontak/``."""
 
     organisasi: list[Organisasi] = []
-    """Organisations and media desks."""
+    """Lembaga dan narahubung media."""
     nomor_darurat: list[NomorDarurat] = []
-    """National emergency numbers."""
+    """Nomor darurat nasional."""
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,13 @@ def tanggal(value: dt.date | None) -> str:
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}" if value else ""
 
 
+def sample_marker(record: object) -> str:
+    """" (contoh)" after the name of sample data, unless the name already says so."""
+    if getattr(record, "contoh", False) and "contoh" not in str(getattr(record, "nama", "")).lower():
+        return " (contoh)"
+    return ""
+
+
 def tel(number: str) -> mdtext.Markdown:
     """A click-to-call link showing the number in national format."""
     return mdtext.link(phone.national(number), phone.tel_url(number))
@@ -69,6 +76,7 @@ def _environment() -> Environment:
         markdown=mdtext.body,
         meta=mdtext.meta_string,
         status=lambda value: STATUS_LABELS.get(value, value),
+        tanda_contoh=sample_marker,
     )
     env.globals.update(tel=tel, whatsapp=whatsapp, national=phone.national, link=mdtext.link)
     return env

@@ -49,6 +49,7 @@ def serve(project: Project, addr: str) -> None:
     observer = Observer()
     observer.schedule(_Regenerate(project), str(project.content), recursive=True)
     observer.start()
+    print(f"Pratinjau: http://{addr}/  (berhenti dengan Ctrl+C; content/ diawasi)", file=sys.stderr)
     try:
         # livereload is passed explicitly: with click newer than 8.2.1 the flag's default is lost.
         mkdocs_serve(str(project.config), livereload=True, dev_addr=addr)

@@ -77,7 +77,7 @@ def locate(data: Any, loc: tuple[str | int, ...], *, at_key: bool = False) -> tu
     return line + 1, column + 1
 
 
-def _decode(path: Path, display: Path, raw: bytes) -> tuple[str | None, list[ContentError]]:
+def _decode(display: Path, raw: bytes) -> tuple[str | None, list[ContentError]]:
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as error:
@@ -111,18 +111,16 @@ def _parse_yaml(display: Path, text: str, line_offset: int) -> tuple[CommentedMa
 
 def read_yaml(path: Path, display: Path) -> tuple[Document | None, list[ContentError]]:
     """Read a ``.yml`` file whose top level is a mapping."""
-    text, errors = _decode(path, display, path.read_bytes())
+    text, errors = _decode(display, path.read_bytes())
     if text is None:
         return None, errors
-    if not text.strip():
-        return None, [ContentError(display, 1, 1, "berkas kosong: isi kolom-kolomnya atau hapus berkasnya")]
     data, errors = _parse_yaml(display, text, 0)
     return (Document(display, data) if data is not None else None), errors
 
 
 def read_markdown(path: Path, display: Path) -> tuple[Document | None, list[ContentError]]:
     """Read a Markdown file that starts with YAML front matter between two ``---`` lines."""
-    text, errors = _decode(path, display, path.read_bytes())
+    text, errors = _decode(display, path.read_bytes())
     if text is None:
         return None, errors
     if not text.strip():

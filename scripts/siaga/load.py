@@ -98,7 +98,8 @@ def _parse_yaml(display: Path, text: str, line_offset: int) -> tuple[CommentedMa
         mark = error.problem_mark or error.context_mark
         problem = " ".join(part for part in (error.context, error.problem) if part)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return None, [ContentError(display, line + line_offset, column, f"YAML tidak sah: {problem}")]
+        hint = "periksa titik dua, tanda kutip, kurung dan jumlah spasi di awal baris sekitar posisi ini"
+        return None, [ContentError(display, line + line_offset, column, f"YAML tidak sah ({hint}): {problem}")]
     except YAMLError as error:
         return None, [ContentError(display, 1 + line_offset, 1, f"YAML tidak sah: {error}")]
     if data is None:

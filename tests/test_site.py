@@ -127,11 +127,15 @@ def test_fgd_page_attributes_points_and_invents_no_recommendation(bundled_site):
 def test_needs_page_lists_every_need_by_region(bundled_site):
     project, content = bundled_site
     soup = page(project, "/kebutuhan/")
-    rows = [tr.get_text(" ") for tr in soup.select("article tbody tr")]
-    needs = [(e.record.nama, n.barang) for e in content.ksb for n in e.record.kebutuhan]
+    rows = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in soup.select("article tbody tr")]
+    needs = [(e.wilayah.nama, e.record.nama, n.barang) for e in content.ksb for n in e.record.kebutuhan]
+    assert len(soup.select("article table")) == 1, "one table for partners"
     assert len(rows) == len(needs)
-    for nama, barang in needs:
-        assert any(nama in row and barang in row for row in rows), (nama, barang)
+    for region, nama, barang in needs:
+        assert [region, nama, barang] in [row[:3] for row in rows], (region, nama, barang)
+    regions_in_order = [row[0] for row in rows]
+    order = [region.nama for region in content.wilayah]
+    assert sorted(regions_in_order, key=order.index) == regions_in_order
 
 
 def test_contacts_page_has_media_desks_organisations_and_every_posko(bundled_site):

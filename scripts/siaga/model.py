@@ -33,6 +33,7 @@ Phone = Annotated[str, AfterValidator(phone.normalise)]
 EmergencyNumber = Annotated[str, AfterValidator(phone.normalise_emergency)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")]
 Url = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://[^\s<>\"]+$")]
 
 
@@ -63,8 +64,9 @@ def _check_hazard(hazard: str, info: ValidationInfo, at: str) -> None:
     if known is not None and hazard not in known:
         raise PydanticCustomError(
             "unknown_hazard",
-            "ancaman: {hazard!r} tidak dikenal (dikenal: {known})".replace("{hazard!r}", repr(hazard)),
-            {"at": at, "known": ", ".join(sorted(known))},
+            # Hazard ids are slugs (checked before this), so the message holds no braces to format.
+            f"ancaman: {hazard!r} tidak dikenal (dikenal: {', '.join(sorted(known))})",
+            {"at": at},
         )
 
 
@@ -160,7 +162,7 @@ class Posko(Record):
     """Nomor telepon posko (nomor resmi posko, bukan nomor pribadi seseorang)."""
     whatsapp: bool = False
     """Isi true jika nomor posko bisa dihubungi lewat WhatsApp."""
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")] | None = None
+    email: Email | None = None
     """Alamat e-mail posko, jika ada."""
 
 
@@ -314,7 +316,7 @@ class Organisasi(Record):
     """Slug wilayah tempat organisasi ini bekerja; jika kosong berarti seluruh provinsi."""
     telepon: Phone | None = None
     """Nomor telepon kantor, hanya jika ada sumbernya."""
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")] | None = None
+    email: Email | None = None
     """Alamat e-mail kantor."""
     situs: Url | None = None
     """Situs web."""

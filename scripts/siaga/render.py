@@ -53,11 +53,12 @@ def tel(number: str) -> mdtext.Markdown:
     return mdtext.link(phone.national(number), phone.tel_url(number))
 
 
-def whatsapp(number: str) -> mdtext.Markdown:
-    """A WhatsApp chat link, only for mobile numbers (empty otherwise)."""
-    if not phone.is_mobile(number):
-        return mdtext.Markdown("")
-    return mdtext.link("WhatsApp", phone.whatsapp_url(number))
+def call(number: str, whatsapp: bool = True) -> mdtext.Markdown:
+    """A click-to-call link, followed by a WhatsApp chat link when ``whatsapp`` and the number is mobile."""
+    link = tel(number)
+    if whatsapp and phone.is_mobile(number):
+        return mdtext.Markdown(f"{link} · {mdtext.link('WhatsApp', phone.whatsapp_url(number))}")
+    return link
 
 
 def _environment() -> Environment:
@@ -78,7 +79,7 @@ def _environment() -> Environment:
         status=lambda value: STATUS_LABELS.get(value, value),
         tanda_contoh=sample_marker,
     )
-    env.globals.update(tel=tel, whatsapp=whatsapp, national=phone.national, link=mdtext.link)
+    env.globals.update(tel=tel, call=call, link=mdtext.link, ksb_path=ksb_path)
     return env
 
 
@@ -143,7 +144,6 @@ def render_pages(content: Content) -> dict[str, str]:
     """Render every page; refuses two pages at one path (as Pelican's Writer does)."""
     env = _environment()
     shared = page_context(content)
-    shared["ksb_path"] = ksb_path
     rendered: dict[str, str] = {}
     for path, template, extra in _pages(content):
         if path in rendered:

@@ -14,17 +14,22 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "scripts"))
 
-from siaga.render import render_pages  # noqa: E402  (the path is set just above, for `make golden`)
+from siaga.export import export_files  # noqa: E402  (the path is set just above, for `make golden`)
+from siaga.render import render_pages  # noqa: E402
+from siaga.urls import SiteUrls  # noqa: E402
 from siaga.validate import load_and_validate  # noqa: E402
 
 CONTENT = HERE / "golden" / "content"
 EXPECTED = HERE / "golden" / "expected"
 TODAY = dt.date(2026, 11, 28)
+# The address in mkdocs.yml until the real one is set; fixed here so the golden pages never depend on the environment.
+URLS = SiteUrls("https://siagabanten.example/")
 
 
 def golden_pages() -> dict[str, str]:
     """Render the golden content exactly as a build would write it into docs/."""
-    return render_pages(load_and_validate(CONTENT, today=TODAY))
+    content = load_and_validate(CONTENT, today=TODAY)
+    return render_pages(content, URLS, export_files(content, URLS, TODAY))
 
 
 def expected_pages() -> dict[str, str]:

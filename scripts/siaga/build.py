@@ -1,8 +1,8 @@
-"""The pipeline: load and validate content, render pages, write docs/, build the site, swap it in.
+"""The pipeline: load and validate content, export data, render pages, write docs/, build, swap in.
 
-Read :func:`build` top to bottom to see the whole tool. Nothing is written before all content
-is valid, and ``site/`` is replaced only by a complete new build (built beside it, then renamed),
-so a failed build leaves the last good site in place.
+Read :func:`generate` and :func:`build` top to bottom to see the whole tool. Nothing is written
+before all content is valid, and ``site/`` is replaced only by a complete new build (built beside
+it, then renamed), so a failed build leaves the last good site in place.
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BuildFailed
+from .export import export_files
 from .model import Content
 from .render import render_pages
+from .urls import SiteUrls
 from .validate import load_and_validate
 
 # Files in docs/ that belong to the repository, not to the generator.
@@ -49,10 +51,13 @@ class Project:
 
 
 def generate(project: Project, today: dt.date | None = None) -> Content:
-    """Validate all content, then (only if it is all valid) write the generated pages into docs/."""
+    """Validate all content, then (only if it is all valid) write the pages and exports into docs/."""
+    today = today or dt.date.today()
     content = load_and_validate(project.content, today=today)
-    pages = render_pages(content)
-    write_pages(project.docs, pages)
+    urls = SiteUrls.from_config(project.config)
+    exports = export_files(content, urls, today)
+    pages = render_pages(content, urls, exports)
+    write_docs(project.docs, {**pages, **exports.files})
     return content
 
 
@@ -70,18 +75,19 @@ def build(project: Project, *, strict: bool = False, today: dt.date | None = Non
     return content
 
 
-def write_pages(docs: Path, pages: dict[str, str]) -> None:
-    """Make docs/ hold exactly ``pages``: rewrite changed files, delete stale ones.
+def write_docs(docs: Path, files: dict[str, str | bytes]) -> None:
+    """Make docs/ hold exactly ``files`` (pages as text, exports as bytes): rewrite changed files, delete stale ones.
 
-    Files are rewritten only when their text changed so that ``mkdocs serve`` rebuilds once.
+    Files are rewritten only when their bytes changed so that ``mkdocs serve`` rebuilds once.
     """
     docs.mkdir(exist_ok=True)
-    for relative, text in pages.items():
+    for relative, data in files.items():
         target = docs / relative
+        data = data.encode("utf-8") if isinstance(data, str) else data
         target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
-            target.write_text(text, encoding="utf-8")
-    wanted = {docs / relative for relative in pages}
+        if not target.exists() or target.read_bytes() != data:
+            target.write_bytes(data)
+    wanted = {docs / relative for relative in files}
     for path in sorted(docs.rglob("*"), reverse=True):
         if path.is_file() and path not in wanted and path.name not in _KEEP:
             path.unlink()

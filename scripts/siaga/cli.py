@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import build as pipeline
 from .errors import ContentInvalid, SiagaError
+from .urls import SiteUrls
 from .validate import load_and_validate
 
 
@@ -30,6 +31,11 @@ def cmd_build(args: argparse.Namespace) -> None:
     project = _project(args)
     content = pipeline.build(project, strict=args.strict)
     print(f"Situs dibangun di {project.site}: {len(content.ksb)} KSB, {len(content.panduan)} panduan, {len(content.fgd)} FGD.")
+    urls = SiteUrls.from_config(project.config)
+    if urls.is_placeholder:
+        # Not an error: previews and tests need no real address. A printed poster does.
+        print(f"Peringatan: alamat situs masih {urls.base} (alamat contoh). Kode QR di poster, feed dan vCard "
+              "menunjuk ke sana. Untuk situs publik, bangun dengan SIAGA_SITE_URL=https://<alamat situs>/.", file=sys.stderr)
 
 
 def cmd_check(args: argparse.Namespace) -> None:

@@ -12,12 +12,18 @@ import posixpath
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import mdtext, phone
-from .model import Content, Ksb, Placed
+from . import mdtext, paths, phone
+from .model import Content
+from .tables import COLUMNS
+from .urls import SiteUrls
+
+if TYPE_CHECKING:
+    from .export import Exports
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -79,24 +85,52 @@ def _environment() -> Environment:
         status=lambda value: STATUS_LABELS.get(value, value),
         tanda_contoh=sample_marker,
     )
-    env.globals.update(tel=tel, call=call, link=mdtext.link, ksb_path=ksb_path)
+    env.globals.update(
+        tel=tel,
+        call=call,
+        link=mdtext.link,
+        ksb_path=paths.ksb_path,
+        ksb_poster_path=paths.ksb_poster_path,
+        ksb_vcard_path=paths.ksb_vcard_path,
+        ksb_qr_path=paths.ksb_qr_path,
+        paths=paths,
+        whatsapp_share=whatsapp_share,
+    )
     return env
 
 
-def _linker(here: str) -> Callable[[str, object], mdtext.Markdown]:
-    """``link_to(target, text)``: a Markdown link from page ``here`` to page ``target`` (paths in docs/).
+def whatsapp_share(url: str) -> mdtext.Markdown:
+    """A link that opens WhatsApp with the page's address ready to send (wa.me's ``text`` parameter).
 
-    Relative ``.md`` links let MkDocs check every internal link in ``--strict`` builds.
+    Only the address: WhatsApp shows the page's title and description from its Open Graph tags.
     """
+    return mdtext.link("Bagikan lewat WhatsApp", "https://wa.me/?text=" + quote(url, safe=""))
+
+
+def _relative(here: str, target: str) -> str:
+    """``target`` relative to page ``here`` (paths in docs/): MkDocs checks these links in ``--strict`` builds."""
+    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+
+def _linker(here: str) -> Callable[[str, object], mdtext.Markdown]:
+    """``link_to(target, text)``: a Markdown link from page ``here`` to a page or file ``target`` in docs/."""
 
     def link_to(target: str, text: object) -> mdtext.Markdown:
-        relative = posixpath.relpath(target, posixpath.dirname(here) or ".")
-        return mdtext.link(text, relative)
+        return mdtext.link(text, _relative(here, target))
 
     return link_to
 
 
-def page_context(content: Content) -> dict[str, Any]:
+def _imager(here: str) -> Callable[[str, object], mdtext.Markdown]:
+    """``image_to(target, alt)``: a Markdown image from page ``here`` of a file ``target`` in docs/."""
+
+    def image_to(target: str, alt: object) -> mdtext.Markdown:
+        return mdtext.Markdown("!" + mdtext.link(alt, _relative(here, target)))
+
+    return image_to
+
+
+def page_context(content: Content, urls: SiteUrls, exports: Exports) -> dict[str, Any]:
     """Everything a template may show, computed once: consent filtering happens here and only here."""
     hazards = {hazard.id: hazard.nama for hazard in content.ancaman}
     ksb_by_region = {region.slug: [e for e in content.ksb if e.wilayah and e.wilayah.slug == region.slug] for region in content.wilayah}
@@ -112,13 +146,11 @@ def page_context(content: Content) -> dict[str, Any]:
         "panduan": content.panduan,
         "panduan_ancaman": [guide for guide in content.panduan if guide.record.ancaman],
         "ada_contoh": any(entry.record.contoh for entry in content.ksb),
+        "urls": urls,
+        "unduhan": exports.downloads,
+        "unduhan_by_path": {download.path: download for download in exports.downloads},
+        "kolom": COLUMNS,
     }
-
-
-def ksb_path(entry: Placed[Ksb]) -> str:
-    """Where a KSB page is written in docs/; MkDocs serves it at /ksb/<wilayah>/<slug>/."""
-    assert entry.wilayah is not None
-    return f"ksb/{entry.wilayah.slug}/{entry.slug}.md"
 
 
 def _pages(content: Content) -> list[tuple[str, str, dict[str, Any]]]:
@@ -132,23 +164,25 @@ def _pages(content: Content) -> list[tuple[str, str, dict[str, Any]]]:
         ("kontak.md", "kontak.md.j2", {}),
         ("kebutuhan.md", "kebutuhan.md.j2", {}),
         ("tentang.md", "tentang.md.j2", {}),
+        (paths.DATA_PAGE, "data.md.j2", {}),
     ]
     pages += [(f"ksb/{region.slug}/index.md", "wilayah.md.j2", {"region": region}) for region in content.wilayah]
-    pages += [(ksb_path(entry), "ksb.md.j2", {"entry": entry, "k": entry.record}) for entry in content.ksb]
+    pages += [(paths.ksb_path(entry), "ksb.md.j2", {"entry": entry, "k": entry.record}) for entry in content.ksb]
+    pages += [(paths.ksb_poster_path(entry), "poster.md.j2", {"entry": entry, "k": entry.record}) for entry in content.ksb]
     pages += [(f"panduan/{entry.slug}.md", "panduan.md.j2", {"entry": entry, "p": entry.record}) for entry in content.panduan]
     pages += [(f"fgd/{entry.slug}.md", "fgd.md.j2", {"entry": entry, "f": entry.record}) for entry in content.fgd]
     return pages
 
 
-def render_pages(content: Content) -> dict[str, str]:
+def render_pages(content: Content, urls: SiteUrls, exports: Exports) -> dict[str, str]:
     """Render every page; refuses two pages at one path (as Pelican's Writer does)."""
     env = _environment()
-    shared = page_context(content)
+    shared = page_context(content, urls, exports)
     rendered: dict[str, str] = {}
     for path, template, extra in _pages(content):
         if path in rendered:
             raise DuplicatePage(f"dua halaman akan ditulis ke docs/{path}")
-        context = {**shared, **extra, "here": path, "link_to": _linker(path)}
+        context = {**shared, **extra, "here": path, "link_to": _linker(path), "image_to": _imager(path)}
         rendered[path] = tidy(env.get_template(template).render(context))
     return rendered
 

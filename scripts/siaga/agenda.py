@@ -1,0 +1,79 @@
+"""FGD dates and follow-up due dates as an iCalendar file (RFC 5545), written by icalendar.
+
+Partners subscribe to ``/data/agenda.ics`` to see when FGDs met and when each follow-up
+is due. Every event is a whole day (no time or time zone to get wrong), and its UID comes
+from the FGD's file name, so a subscribed calendar updates events instead of doubling them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from icalendar import Calendar, Event
+
+from .model import Content, Fgd, Placed, TindakLanjut
+from .render import STATUS_LABELS
+from .urls import SiteUrls, stable_id
+
+# RFC 5545 STATUS for events: only a proposal is tentative, a cancelled action is cancelled.
+_EVENT_STATUS = {"usulan": "TENTATIVE", "disepakati": "CONFIRMED", "berjalan": "CONFIRMED", "selesai": "CONFIRMED", "batal": "CANCELLED"}
+
+
+def _all_day(uid: str, day: dt.date, summary: str, stamp: dt.datetime) -> Event:
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", day)
+    event.add("dtend", day + dt.timedelta(days=1))  # DTEND of an all-day event is the next day, exclusive
+    event.add("summary", summary)
+    return event
+
+
+def meeting_event(entry: Placed[Fgd], urls: SiteUrls, stamp: dt.datetime) -> Event:
+    """The day an FGD met, where, and who organised it."""
+    fgd = entry.record
+    event = _all_day(stable_id(f"fgd/{entry.slug}"), fgd.tanggal, f"FGD: {fgd.judul}", stamp)
+    event.add("location", fgd.tempat)
+    event.add("description", f"Penyelenggara: {fgd.penyelenggara}. Peserta: {fgd.peserta.jumlah} orang ({fgd.peserta.keterangan}).")
+    event.add("url", urls.page(f"fgd/{entry.slug}.md"))
+    event.add("status", "CONFIRMED")
+    event.add("categories", ["FGD"])
+    return event
+
+
+def due_event(entry: Placed[Fgd], number: int, action: TindakLanjut, urls: SiteUrls, stamp: dt.datetime) -> Event:
+    """The due date of one follow-up action, with who is responsible and where it stands."""
+    assert action.tenggat is not None
+    # Numbered in the order of the FGD record: editing an action's words keeps its calendar entry.
+    event = _all_day(stable_id(f"fgd/{entry.slug}/tindak-lanjut/{number}"), action.tenggat, f"Tenggat: {action.aksi}", stamp)
+    lines = [
+        f"Penanggung jawab: {action.penanggung_jawab}",
+        f"Status: {STATUS_LABELS[action.status]}",
+        f"Dari FGD: {entry.record.judul} ({entry.record.tanggal.isoformat()})",
+    ]
+    if action.catatan:
+        lines.append(f"Catatan: {action.catatan}")
+    event.add("description", "\n".join(lines))
+    event.add("url", urls.page(f"fgd/{entry.slug}.md"))
+    event.add("status", _EVENT_STATUS[action.status])
+    event.add("categories", ["Tindak lanjut FGD"])
+    return event
+
+
+def agenda(content: Content, urls: SiteUrls, today: dt.date) -> bytes:
+    """The whole calendar: every FGD, then every follow-up that has a due date."""
+    # DTSTAMP is required; the build date keeps the file the same for the same content and day.
+    stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
+    calendar = Calendar()
+    calendar.add("prodid", "-//Siaga Banten//Agenda FGD//ID")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", "Siaga Banten: FGD dan tindak lanjut")
+    calendar.add("x-wr-timezone", "Asia/Jakarta")
+    for entry in content.fgd:
+        calendar.add_component(meeting_event(entry, urls, stamp))
+        for number, action in enumerate(entry.record.tindak_lanjut, start=1):
+            if action.tenggat is not None:
+                calendar.add_component(due_event(entry, number, action, urls, stamp))
+    return calendar.to_ical()

@@ -1,0 +1,81 @@
+"""Everything that leaves the site as a file: open data, contacts, calendar, feed, QR codes.
+
+:func:`export_files` makes them all in memory from validated content; the pipeline writes
+them into docs/ with the pages, and MkDocs copies them into the site as they are. The
+downloads are made before the pages because ``/data/`` lists each one with its size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from . import paths, tables, vcard
+from .agenda import agenda
+from .feed import atom_feed, updates
+from .model import Content
+from .qr import qr_svg
+from .urls import SiteUrls
+
+FEED_TITLE = "Siaga Banten: catatan FGD dan pembaruan data"
+PUBLISHER = "Dinas Sosial Provinsi Banten dan Forum KSB Provinsi Banten"
+
+
+@dataclass(frozen=True)
+class Download:
+    """One bulk download, as ``/data/`` lists it."""
+
+    path: str
+    """Where it is in docs/ and in the site, e.g. ``data/ksb.csv``."""
+    data: bytes
+    """The file itself."""
+    title: str
+    """What ``/data/`` calls it."""
+    holds: str
+    """What is in it, in one sentence."""
+    count: int
+    """How many records it holds (rows, contacts, events, entries)."""
+
+    @property
+    def size(self) -> str:
+        """Its size as a reader on metered data wants to know it."""
+        return f"{len(self.data) / 1024:.1f} KB".replace(".", ",")
+
+
+@dataclass(frozen=True)
+class Exports:
+    """All exported files of one build."""
+
+    downloads: list[Download]
+    """The bulk downloads listed on ``/data/``: no person's name or number is in any of them."""
+    files: dict[str, bytes] = field(default_factory=dict)
+    """Every exported file by its path in docs/: the downloads, then each KSB's vCard and QR code."""
+
+
+def export_files(content: Content, urls: SiteUrls, today: dt.date) -> Exports:
+    """Make every export; nothing is written here."""
+    rows = tables.ksb_rows(content, urls)
+    located = sum(1 for row in rows if row["lat"] is not None)
+    contacts = vcard.all_contacts(content, urls)
+    due = sum(1 for entry in content.fgd for action in entry.record.tindak_lanjut if action.tenggat)
+    downloads = [
+        Download(paths.KSB_CSV, tables.to_csv(rows), "Daftar KSB (CSV)",
+                 "Satu baris per KSB: wilayah, alamat dan telepon posko, koordinat, ancaman, kebutuhan.", len(rows)),
+        Download(paths.KSB_HXL_CSV, tables.to_csv(rows, hxl=True), "Daftar KSB (CSV dengan tagar HXL)",
+                 "Isi yang sama, dengan baris kedua berisi tagar HXL untuk alat kemanusiaan (HDX, HXL Proxy).", len(rows)),
+        Download(paths.KSB_JSON, tables.to_json(rows), "Daftar KSB (JSON)",
+                 "Isi yang sama dengan nilai bertipe: angka, true/false, null dan daftar.", len(rows)),
+        Download(paths.KSB_GEOJSON, tables.to_geojson(rows), "Peta KSB (GeoJSON)",
+                 "Satu titik untuk setiap KSB yang sudah punya koordinat, dengan kolom yang sama.", located),
+        Download(paths.CONTACTS_VCF, vcard.serialize(contacts), "Semua kontak (vCard)",
+                 "Lembaga, meja media dan posko semua KSB, untuk disimpan di ponsel. Tanpa nomor pribadi.", len(contacts)),
+        Download(paths.AGENDA_ICS, agenda(content, urls, today), "Agenda FGD (iCalendar)",
+                 "Tanggal FGD dan tenggat tindak lanjutnya, untuk kalender ponsel atau komputer.", len(content.fgd) + due),
+        Download(paths.FEED, atom_feed(content, urls, today, title=FEED_TITLE, author=PUBLISHER), "Feed pembaruan (Atom)",
+                 "Catatan FGD baru dan data yang diperbarui, untuk aplikasi pembaca feed.", len(updates(content))),
+    ]
+    files = {download.path: download.data for download in downloads}
+    for entry in content.ksb:
+        files[paths.ksb_vcard_path(entry)] = vcard.serialize(vcard.ksb_contacts(entry, urls))
+        files[paths.ksb_qr_path(entry)] = qr_svg(urls.page(paths.ksb_path(entry)), f"Kode QR halaman {entry.record.nama}")
+    return Exports(downloads, files)

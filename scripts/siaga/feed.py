@@ -1,0 +1,99 @@
+"""``/feed.xml``: an Atom feed (RFC 4287) of FGD records and content updates, written by feedgen.
+
+One entry per page that carries a date: an FGD record (its meeting date), a KSB (the date
+its data was last checked, ``diperbarui``) and a guide (``ditinjau``). An entry's id is the
+page's :func:`~siaga.urls.stable_id`, so when a KSB is checked again its entry is *updated*
+in a reader, not repeated; and ids survive a change of the site's address.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from feedgen.feed import FeedGenerator
+
+from .model import Content
+from .paths import ksb_path
+from .render import sample_marker, tanggal
+from .tables import ksb_id
+from .urls import SiteUrls, stable_id
+
+# Dates in the content are Banten's calendar days: Western Indonesian Time.
+WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
+# Newest first; a reader needs the recent changes, not a copy of the whole site on every poll.
+MAX_ENTRIES = 50
+
+
+@dataclass(frozen=True)
+class Update:
+    """One feed entry before it is written."""
+
+    key: str
+    """What the entry is about (``fgd/<slug>``), the source of its stable id."""
+    day: dt.date
+    """When it happened or was last checked."""
+    title: str
+    summary: str
+    docs_path: str
+    """The page it links to, as written in docs/."""
+
+
+def updates(content: Content) -> list[Update]:
+    """Everything dated in the content, newest first."""
+    found = [
+        Update(
+            f"fgd/{entry.slug}",
+            entry.record.tanggal,
+            f"Catatan FGD: {entry.record.judul}",
+            f"FGD pada {tanggal(entry.record.tanggal)} di {entry.record.tempat}, diselenggarakan oleh {entry.record.penyelenggara}: "
+            f"{len(entry.record.pokok)} pokok pendapat, {len(entry.record.rekomendasi)} rekomendasi, "
+            f"{len(entry.record.tindak_lanjut)} tindak lanjut.",
+            f"fgd/{entry.slug}.md",
+        )
+        for entry in content.fgd
+    ]
+    found += [
+        Update(
+            f"ksb/{ksb_id(entry)}",
+            entry.record.diperbarui,
+            f"Data {entry.record.nama}{sample_marker(entry.record)} diperbarui",
+            f"Data {entry.record.nama} (Desa {entry.record.desa}, Kecamatan {entry.record.kecamatan}, "
+            f"{entry.wilayah.nama if entry.wilayah else ''}) diperiksa pada {tanggal(entry.record.diperbarui)}.",
+            ksb_path(entry),
+        )
+        for entry in content.ksb
+        if entry.record.diperbarui is not None
+    ]
+    found += [
+        Update(f"panduan/{entry.slug}", entry.record.ditinjau, f"Panduan: {entry.record.judul}",
+               f"Ditinjau pada {tanggal(entry.record.ditinjau)}. {entry.record.ringkasan}", f"panduan/{entry.slug}.md")
+        for entry in content.panduan
+    ]
+    return sorted(found, key=lambda update: (update.day, update.key), reverse=True)[:MAX_ENTRIES]
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=WIB)
+
+
+def atom_feed(content: Content, urls: SiteUrls, today: dt.date, *, title: str, author: str) -> bytes:
+    """The feed as UTF-8 Atom XML; ``updated`` is the newest entry's date (today if none), so it changes only with content."""
+    entries = updates(content)
+    feed = FeedGenerator()
+    feed.id(stable_id("feed"))
+    feed.title(title)
+    feed.subtitle("Catatan FGD, pembaruan data KSB, dan panduan kesiapsiagaan bencana di Provinsi Banten.")
+    feed.language("id")
+    feed.author({"name": author})
+    feed.link(href=urls.base, rel="alternate", type="text/html")
+    feed.link(href=urls.file("feed.xml"), rel="self", type="application/atom+xml")
+    feed.updated(_midnight(entries[0].day if entries else today))
+    for update in entries:
+        entry = feed.add_entry(order="append")
+        entry.id(stable_id(update.key))
+        entry.title(update.title)
+        entry.link(href=urls.page(update.docs_path), rel="alternate", type="text/html")
+        entry.updated(_midnight(update.day))
+        entry.summary(update.summary)
+    return feed.atom_str(pretty=True)

@@ -1,0 +1,43 @@
+"""Where every generated page and file is written in docs/, and so where it is served from.
+
+Pages ``x/y.md`` are served at ``/x/y/``; other files are copied as they are. The downloads'
+paths are fixed: journalists and partners bookmark them and tools fetch them.
+"""
+
+from __future__ import annotations
+
+from .model import Ksb, Placed
+
+DATA_PAGE = "data/index.md"
+KSB_CSV = "data/ksb.csv"
+KSB_HXL_CSV = "data/ksb-hxl.csv"
+KSB_JSON = "data/ksb.json"
+KSB_GEOJSON = "data/ksb.geojson"
+CONTACTS_VCF = "data/kontak.vcf"
+AGENDA_ICS = "data/agenda.ics"
+FEED = "feed.xml"
+
+
+def _folder(entry: Placed[Ksb]) -> str:
+    assert entry.wilayah is not None  # validation places every KSB in a region
+    return f"ksb/{entry.wilayah.slug}/{entry.slug}"
+
+
+def ksb_path(entry: Placed[Ksb]) -> str:
+    """A KSB's page, served at ``/ksb/<wilayah>/<slug>/``."""
+    return _folder(entry) + ".md"
+
+
+def ksb_poster_path(entry: Placed[Ksb]) -> str:
+    """Its printable A4 poster, served at ``/ksb/<wilayah>/<slug>/poster/``."""
+    return _folder(entry) + "/poster.md"
+
+
+def ksb_vcard_path(entry: Placed[Ksb]) -> str:
+    """Its contacts (posko and consented board members), named after the KSB so downloads don't collide."""
+    return f"{_folder(entry)}/ksb-{entry.slug}.vcf"
+
+
+def ksb_qr_path(entry: Placed[Ksb]) -> str:
+    """The QR code of its page, printed on the poster."""
+    return _folder(entry) + "/qr.svg"

@@ -1,0 +1,154 @@
+"""The public KSB table: one row per KSB, the same columns in CSV, JSON and GeoJSON.
+
+:data:`COLUMNS` is the single definition of what a bulk download may carry. Each column names
+the model field it comes from, so the data dictionary on ``/data/`` takes its descriptions from
+the model's docstrings, and each column has its Open Referral (HSDS 3.0) and HXL names.
+Board members are not a column: a person's name or number never reaches a bulk file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from .model import Content, Ksb, Lokasi, Placed, Posko, Wilayah
+from .paths import ksb_path
+from .urls import SiteUrls
+
+Value = str | int | float | bool | list[str] | None
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the public KSB table."""
+
+    name: str
+    """Column name in the CSV header and key in JSON and GeoJSON properties."""
+    kind: str
+    """Type as the data dictionary names it, in Indonesian."""
+    value: Callable[[Placed[Ksb], SiteUrls], Value]
+    """Reads the value from a validated KSB."""
+    field: tuple[type[BaseModel], str] | None = None
+    """The model field it comes from: its docstring is the column's description."""
+    note: str = ""
+    """What the export adds to the field's description (format, derivation)."""
+    hsds: str = ""
+    """The Open Referral HSDS 3.0 field it corresponds to, as ``table.field``; empty if none."""
+    hxl: str = ""
+    """The HXL hashtag with attributes for the HXL variant of the CSV."""
+
+    @property
+    def description(self) -> str:
+        """The model's own description of the field, followed by what the export adds."""
+        base = ""
+        if self.field is not None:
+            model, name = self.field
+            base = model.model_fields[name].description or ""
+        return " ".join(part for part in (base, self.note) if part)
+
+
+def _location(entry: Placed[Ksb], coordinate: str) -> float | None:
+    return getattr(entry.record.lokasi, coordinate) if entry.record.lokasi else None
+
+
+def _region(entry: Placed[Ksb]) -> Wilayah:
+    assert entry.wilayah is not None  # every validated KSB lives in a region folder
+    return entry.wilayah
+
+
+def ksb_id(entry: Placed[Ksb]) -> str:
+    """The KSB's stable identifier in every export: ``<region>/<file name>``."""
+    return f"{_region(entry).slug}/{entry.slug}"
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("id", "teks", lambda e, u: ksb_id(e),
+           note="Kode unik KSB: folder wilayah dan nama berkasnya, misalnya kab-lebak/wanasalam. "
+                "Tidak berubah selama berkasnya tidak dipindah atau diganti nama.",
+           hsds="organization.id", hxl="#org+code"),
+    Column("nama", "teks", lambda e, u: e.record.nama, (Ksb, "nama"), hsds="organization.name", hxl="#org+name"),
+    Column("wilayah_kode", "teks", lambda e, u: _region(e).kode, (Wilayah, "kode"), hxl="#adm2+code"),
+    Column("wilayah", "teks", lambda e, u: _region(e).nama, (Wilayah, "nama"), hsds="address.region", hxl="#adm2+name"),
+    Column("kecamatan", "teks", lambda e, u: e.record.kecamatan, (Ksb, "kecamatan"), hsds="address.address_2", hxl="#adm3+name"),
+    Column("desa", "teks", lambda e, u: e.record.desa, (Ksb, "desa"), hsds="address.city", hxl="#adm4+name"),
+    Column("ancaman", "daftar teks", lambda e, u: list(e.record.ancaman), (Ksb, "ancaman"),
+           note="Di CSV dipisahkan dengan titik koma; daftar kodenya ada di bawah.",
+           hsds="attribute (taxonomy_term.code)", hxl="#crisis+type"),
+    Column("posko_alamat", "teks", lambda e, u: e.record.posko.alamat, (Posko, "alamat"), hsds="address.address_1", hxl="#loc+address"),
+    Column("posko_telepon", "teks", lambda e, u: e.record.posko.telepon, (Posko, "telepon"),
+           note="Ditulis dalam format internasional E.164, misalnya +6281200000001.",
+           hsds="phone.number", hxl="#contact+phone"),
+    Column("posko_whatsapp", "true/false", lambda e, u: e.record.posko.whatsapp, (Posko, "whatsapp"), hxl="#meta+whatsapp"),
+    Column("posko_email", "teks", lambda e, u: e.record.posko.email, (Posko, "email"), hsds="organization.email", hxl="#contact+email"),
+    Column("lat", "desimal", lambda e, u: _location(e, "lat"), (Lokasi, "lat"),
+           note="Kosong jika KSB belum punya koordinat.", hsds="location.latitude", hxl="#geo+lat"),
+    Column("lon", "desimal", lambda e, u: _location(e, "lon"), (Lokasi, "lon"),
+           note="Kosong jika KSB belum punya koordinat.", hsds="location.longitude", hxl="#geo+lon"),
+    Column("relawan", "bilangan bulat", lambda e, u: e.record.relawan, (Ksb, "relawan"), hxl="#capacity+num+volunteers"),
+    Column("berdiri", "bilangan bulat", lambda e, u: e.record.berdiri, (Ksb, "berdiri"),
+           hsds="organization.year_incorporated", hxl="#date+year+founded"),
+    Column("titik_kumpul", "daftar teks", lambda e, u: [point.nama for point in e.record.titik_kumpul], (Ksb, "titik_kumpul"),
+           note="Hanya namanya; keterangan dan petanya ada di halaman KSB.", hsds="location.name", hxl="#loc+name+assembly"),
+    Column("kebutuhan", "daftar teks", lambda e, u: [need.barang for need in e.record.kebutuhan], (Ksb, "kebutuhan"),
+           note="Hanya nama barangnya; jumlah dan prioritasnya ada di halaman Kebutuhan logistik.", hxl="#item+name+needs"),
+    Column("halaman", "teks (URL)", lambda e, u: u.page(ksb_path(e)),
+           note="Alamat halaman KSB ini di Siaga Banten.", hsds="organization.website", hxl="#meta+url"),
+    Column("diperbarui", "tanggal (YYYY-MM-DD)", lambda e, u: e.record.diperbarui.isoformat() if e.record.diperbarui else None,
+           (Ksb, "diperbarui"), hsds="service.assured_date", hxl="#date+updated"),
+    Column("contoh", "true/false", lambda e, u: e.record.contoh, (Ksb, "contoh"), hxl="#meta+sample"),
+)
+
+
+def ksb_rows(content: Content, urls: SiteUrls) -> list[dict[str, Value]]:
+    """One typed row per KSB, in the order of the content (region, then file name)."""
+    return [{column.name: column.value(entry, urls) for column in COLUMNS} for entry in content.ksb]
+
+
+def _cell(value: Value) -> str:
+    """A typed value as CSV text: lists joined by "; ", booleans as true/false, nothing as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "; ".join(value)
+    return str(value)
+
+
+def to_csv(rows: list[dict[str, Value]], *, hxl: bool = False) -> bytes:
+    """UTF-8 CSV (RFC 4180, via the csv module); with ``hxl`` a row of HXL hashtags follows the header."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([column.name for column in COLUMNS])
+    if hxl:
+        writer.writerow([column.hxl for column in COLUMNS])
+    for row in rows:
+        writer.writerow([_cell(row[column.name]) for column in COLUMNS])
+    return buffer.getvalue().encode("utf-8")
+
+
+def to_json(rows: list[dict[str, Value]]) -> bytes:
+    """The same rows as a JSON array, values typed (numbers, true/false, null, lists)."""
+    return (json.dumps(rows, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def to_geojson(rows: list[dict[str, Value]]) -> bytes:
+    """RFC 7946 FeatureCollection: a point per KSB that has coordinates, the row as its properties."""
+    features: list[dict[str, Any]] = [
+        {
+            "type": "Feature",
+            "id": row["id"],
+            "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},  # GeoJSON is longitude first
+            "properties": row,
+        }
+        for row in rows
+        if row["lat"] is not None and row["lon"] is not None
+    ]
+    collection = {"type": "FeatureCollection", "features": features}
+    return (json.dumps(collection, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

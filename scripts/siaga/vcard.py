@@ -1,0 +1,106 @@
+"""Contacts to take away, as vCard 3.0 (RFC 2426) written by vobject: phones import it as is.
+
+``kontak.vcf`` holds organisations, media desks and KSB posko: offices, never people. A KSB's
+own file adds its board members who consented (``Ksb.pengurus_publik``), and only there.
+"""
+
+from __future__ import annotations
+
+import vobject
+from vobject.base import Component
+
+from . import phone
+from .model import Content, Ksb, Organisasi, Pengurus, Placed
+from .paths import ksb_path
+from .render import sample_marker
+from .tables import ksb_id
+from .urls import SiteUrls, stable_id
+
+_SAMPLE_NOTE = "DATA CONTOH: nomor ini bukan nomor sungguhan, jangan dihubungi."
+_CATEGORY = "Siaga Banten"
+
+
+def _card(uid: str, full_name: str, organisation: str, categories: list[str]) -> Component:
+    card = vobject.vCard()
+    card.add("uid").value = uid
+    card.add("fn").value = full_name
+    card.add("n").value = vobject.vcard.Name()  # required by vCard 3.0; left empty for offices
+    card.add("org").value = [organisation]
+    card.add("categories").value = [_CATEGORY, *categories]
+    return card
+
+
+def _phone(card: Component, number: str, *types: str) -> None:
+    tel = card.add("tel")
+    tel.value = number  # E.164: dials from any phone, inside Indonesia or abroad
+    tel.type_param = [*types, "CELL" if phone.is_mobile(number) else "VOICE"]
+
+
+def _note(card: Component, *parts: str | None) -> None:
+    text = "\n".join(part for part in parts if part)
+    if text:
+        card.add("note").value = text
+
+
+def organisation_card(organisation: Organisasi) -> Component:
+    """An organisation or media desk: office phone, e-mail and website only."""
+    card = _card(stable_id(f"organisasi/{organisation.id}"), organisation.nama + sample_marker(organisation), organisation.nama,
+                 ["Media" if organisation.untuk_media else "Lembaga"])
+    if organisation.telepon:
+        _phone(card, organisation.telepon, "WORK")
+    if organisation.email:
+        card.add("email").value = organisation.email
+    if organisation.situs:
+        card.add("url").value = organisation.situs
+    _note(card, organisation.peran, _SAMPLE_NOTE if organisation.contoh else None)
+    return card
+
+
+def posko_card(entry: Placed[Ksb], urls: SiteUrls) -> Component:
+    """A KSB's command post: the KSB's public contact, with its address and map point."""
+    ksb = entry.record
+    assert entry.wilayah is not None
+    card = _card(stable_id(f"ksb/{ksb_id(entry)}/posko"), f"Posko {ksb.nama}{sample_marker(ksb)}", ksb.nama, ["KSB", entry.wilayah.nama])
+    _phone(card, ksb.posko.telepon, "WORK")
+    if ksb.posko.email:
+        card.add("email").value = ksb.posko.email
+    address = card.add("adr")
+    address.value = vobject.vcard.Address(
+        street=ksb.posko.alamat,
+        city=f"{ksb.desa}, Kecamatan {ksb.kecamatan}",
+        region=f"{entry.wilayah.nama}, Banten",
+        country="Indonesia",
+    )
+    if ksb.lokasi:
+        card.add("geo").value = f"{ksb.lokasi.lat};{ksb.lokasi.lon}"
+    card.add("url").value = urls.page(ksb_path(entry))
+    _note(card, "Posko Kampung Siaga Bencana." + (" Bisa dihubungi lewat WhatsApp." if ksb.posko.whatsapp else ""),
+          _SAMPLE_NOTE if ksb.contoh else None)
+    return card
+
+
+def person_card(entry: Placed[Ksb], person: Pengurus) -> Component:
+    """A board member who consented to be published, as a contact of their KSB."""
+    ksb = entry.record
+    card = _card(stable_id(f"ksb/{ksb_id(entry)}/pengurus/{person.nama}"), person.nama + sample_marker(ksb), ksb.nama, ["KSB"])
+    card.n.value = vobject.vcard.Name(given=person.nama)  # Indonesian names are not reliably family + given
+    card.add("title").value = person.jabatan
+    if person.telepon:
+        _phone(card, person.telepon)
+    _note(card, f"{person.jabatan.capitalize()} {ksb.nama}.", _SAMPLE_NOTE if ksb.contoh else None)
+    return card
+
+
+def serialize(cards: list[Component]) -> bytes:
+    """The cards one after another, as one .vcf file (CRLF lines, folded, UTF-8)."""
+    return "".join(card.serialize() for card in cards).encode("utf-8")
+
+
+def all_contacts(content: Content, urls: SiteUrls) -> list[Component]:
+    """Every organisation and media desk, then every KSB posko: no person."""
+    return [organisation_card(o) for o in content.organisasi] + [posko_card(e, urls) for e in content.ksb]
+
+
+def ksb_contacts(entry: Placed[Ksb], urls: SiteUrls) -> list[Component]:
+    """One KSB's posko and its consented board members."""
+    return [posko_card(entry, urls)] + [person_card(entry, person) for person in entry.record.pengurus_publik]

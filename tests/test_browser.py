@@ -6,13 +6,21 @@ instead of skipping these tests.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import io
 import os
 import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
+
+from conftest import GOLDEN_CONTENT, REPO, TODAY, make_project, write
+from siaga import phone
+from siaga.paths import ksb_path
+from siaga.urls import SiteUrls
 
 CHROMIUM = os.environ.get("SIAGA_CHROMIUM", "/usr/bin/chromium")
 PHONE = {"width": 360, "height": 740}
@@ -26,16 +34,52 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def base_url(bundled_site):
-    project, _ = bundled_site
-    handler = functools.partial(_QuietHandler, directory=str(project.site))
+@contextlib.contextmanager
+def _serving(site: Path):
+    """Serve a built site on a free local port, as a static host would."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def base_url(bundled_site):
+    project, _ = bundled_site
+    with _serving(project.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def crowded_posters(tmp_path_factory):
+    """The fullest posters we can make: the golden KSB (long address, seven assembly points with long
+    names, a sample notice) with all eight bundled emergency numbers, and a KSB whose name, address
+    and assembly points are far longer than any real one. Served: (project, content, url)."""
+    from siaga.build import build
+
+    project = make_project(tmp_path_factory.mktemp("poster") / "proyek", GOLDEN_CONTENT)
+    shutil.copy(REPO / "content/wilayah.yml", project.content / "wilayah.yml")
+    shutil.copy(REPO / "content/kontak/darurat.yml", project.content / "kontak/darurat.yml")
+    long_words = " ".join(["Jalan panjang sekali menuju posko"] * 20)
+    write(project, "ksb/kota-serang/panjang.yml", f"""\
+nama: KSB {"Nama Sangat Panjang " * 8}
+kecamatan: {"Kecamatan Panjang " * 3}
+desa: {"Desa Panjang " * 3}
+ancaman: [banjir]
+posko: {{alamat: "{long_words}", telepon: 0812-0000-0777, whatsapp: true, email: posko.panjang@contoh.example}}
+titik_kumpul:
+{"".join(f"  - {{nama: '{long_words[:150]} {n}'}}{chr(10)}" for n in range(9))}
+contoh: true
+""")
+    content = build(project, strict=True, today=TODAY)
+    assert len(content.nomor_darurat) >= 8 and max(len(e.record.titik_kumpul) for e in content.ksb) > 5
+    with _serving(project.site) as url:
+        yield project, content, url
 
 
 @pytest.fixture(scope="module")
@@ -121,3 +165,45 @@ def test_guide_prints_without_navigation(phone_page, base_url):
     phone_page.emulate_media(media="print")
     assert not phone_page.locator(".md-header").is_visible()
     assert phone_page.locator("article h1").is_visible()
+
+
+def _print_to_pdf(browser, url: str) -> bytes:
+    context = browser.new_context(locale="id-ID")
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_load_state("load")  # the QR image is part of the printout
+    pdf = page.pdf(format="A4", prefer_css_page_size=True, print_background=True)
+    context.close()
+    return pdf
+
+
+@pytest.mark.parametrize("which", ["bundled", "crowded"])
+def test_every_poster_prints_on_one_a4_page_with_what_the_wall_needs(browser, base_url, bundled_site, crowded_posters, which):
+    from pypdf import PdfReader
+
+    _, content, url = (*bundled_site, base_url) if which == "bundled" else crowded_posters
+    for entry in content.ksb:
+        reader = PdfReader(io.BytesIO(_print_to_pdf(browser, f"{url}/ksb/{entry.wilayah.slug}/{entry.slug}/poster/")))
+        assert len(reader.pages) == 1, f"{entry.record.nama}: {len(reader.pages)} A4 pages"
+        sheet = reader.pages[0]
+        assert (round(float(sheet.mediabox.width)), round(float(sheet.mediabox.height))) == (595, 842)  # A4 in points
+        printed = " ".join(sheet.extract_text().split())
+        assert phone.national(entry.record.posko.telepon) in printed
+        for number in content.nomor_darurat:
+            assert number.nama.split()[0] in printed, number.nama
+        assert "Cetak poster" not in printed and "Siaga Banten" not in printed.split(entry.record.nama)[0]
+
+
+def test_poster_qr_code_scans_to_the_ksb_page(browser, base_url, bundled_site, crowded_posters):
+    import zxingcpp
+    from PIL import Image
+
+    for project, content, url in [(*bundled_site, base_url), crowded_posters]:
+        urls = SiteUrls.from_config(project.config)
+        context = browser.new_context(viewport={"width": 1000, "height": 1200})
+        page = context.new_page()
+        for entry in content.ksb:
+            page.goto(f"{url}/ksb/{entry.wilayah.slug}/{entry.slug}/poster/")
+            picture = Image.open(io.BytesIO(page.locator("article img").screenshot()))
+            assert [code.text for code in zxingcpp.read_barcodes(picture)] == [urls.page(ksb_path(entry))]
+        context.close()

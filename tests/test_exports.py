@@ -1,0 +1,340 @@
+"""Every download, read back with the library a journalist's or partner's tool would use.
+
+Counts are checked against the validated content, and no board member's name or number may
+be in a bulk file: those appear only on their KSB page and in that KSB's own vCard.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from urllib.parse import quote
+
+import feedparser
+import geojson
+import hxl
+import icalendar
+import pytest
+import vobject
+
+from conftest import page
+from siaga import phone
+from siaga.paths import ksb_path, ksb_qr_path, ksb_vcard_path
+from siaga.urls import SiteUrls
+
+BULK = ["data/ksb.csv", "data/ksb-hxl.csv", "data/ksb.json", "data/ksb.geojson", "data/kontak.vcf", "data/agenda.ics", "feed.xml"]
+SITES = ["bundled_site", "golden_site"]
+
+
+@pytest.fixture(params=SITES)
+def built(request):
+    """Each test runs on the bundled content and on the golden content (hostile names, no consent)."""
+    return request.getfixturevalue(request.param)
+
+
+def read(project, relative: str) -> str:
+    return (project.site / relative).read_text(encoding="utf-8")
+
+
+def csv_rows(project, relative: str = "data/ksb.csv") -> list[dict[str, str]]:
+    with (project.site / relative).open(encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def data_dictionary(project) -> dict[str, list[str]]:
+    """The data dictionary on /data/ as a reader sees it: column name → its row's cells, in order."""
+    data_page = page(project, "/data/")
+    table = next(t for t in data_page.select("article table") if t.select_one("th").get_text(strip=True) == "Kolom")
+    rows = [[" ".join(cell.get_text().split()) for cell in row.select("td")] for row in table.select("tbody tr")]
+    return {cells[0]: cells for cells in rows}
+
+
+def dictionary_columns(project) -> list[str]:
+    """The column names the /data/ page documents, in order."""
+    return list(data_dictionary(project))
+
+
+def people(content) -> list:
+    return [person for entry in content.ksb for person in entry.record.pengurus]
+
+
+def spellings(number: str) -> set[str]:
+    """The ways a number could be written: E.164, national, digits only."""
+    national = phone.national(number)
+    return {number, national, "".join(ch for ch in national if ch.isdigit()), number.lstrip("+")}
+
+
+# --- the KSB table -----------------------------------------------------------------------------
+
+
+def test_csv_has_one_row_per_ksb_with_the_documented_columns(built):
+    project, content = built
+    rows = csv_rows(project)
+    assert len(rows) == len(content.ksb)
+    with (project.site / "data/ksb.csv").open(encoding="utf-8", newline="") as stream:
+        header = next(csv.reader(stream))
+    assert header == dictionary_columns(project)
+    by_id = {row["id"]: row for row in rows}
+    urls = SiteUrls.from_config(project.config)
+    for entry in content.ksb:
+        row = by_id[f"{entry.wilayah.slug}/{entry.slug}"]
+        assert row["nama"] == entry.record.nama  # exactly as typed, markup characters included
+        assert row["posko_telepon"] == entry.record.posko.telepon
+        assert row["posko_telepon"].startswith("+62")
+        assert row["wilayah_kode"] == entry.wilayah.kode
+        assert row["ancaman"].split("; ") == entry.record.ancaman
+        assert row["halaman"] == urls.page(ksb_path(entry))
+        assert row["contoh"] == ("true" if entry.record.contoh else "false")
+
+
+def test_hxl_variant_is_read_by_libhxl_with_the_same_rows(built):
+    project, content = built
+    with (project.site / "data/ksb-hxl.csv").open("rb") as stream:
+        dataset = hxl.data(stream)
+        tags = [column.display_tag for column in dataset.columns]
+        rows = list(dataset)
+    assert {"#org+name", "#adm2+name", "#contact+phone", "#geo+lat", "#geo+lon"} <= set(tags)
+    assert len(tags) == len(dictionary_columns(project))
+    assert len(rows) == len(content.ksb)
+    plain = csv_rows(project)
+    assert [row.get("#org+name") for row in rows] == [row["nama"] for row in plain]
+    assert [row.get("#contact+phone") for row in rows] == [row["posko_telepon"] for row in plain]
+
+
+def test_json_has_the_same_rows_with_typed_values(built):
+    project, content = built
+    records = json.loads(read(project, "data/ksb.json"))
+    assert isinstance(records, list) and len(records) == len(content.ksb)
+    plain = csv_rows(project)
+    for record, row, entry in zip(records, plain, content.ksb, strict=True):
+        assert list(record) == list(row)
+        assert record["ancaman"] == entry.record.ancaman
+        assert record["contoh"] is entry.record.contoh
+        assert record["posko_whatsapp"] is entry.record.posko.whatsapp
+        assert record["relawan"] == entry.record.relawan and (record["relawan"] is None or isinstance(record["relawan"], int))
+        if entry.record.lokasi:
+            assert (record["lat"], record["lon"]) == (entry.record.lokasi.lat, entry.record.lokasi.lon)
+        else:
+            assert record["lat"] is None and row["lat"] == ""
+
+
+def test_geojson_is_valid_with_a_point_per_located_ksb(built):
+    project, content = built
+    collection = geojson.loads(read(project, "data/ksb.geojson"))
+    assert collection.is_valid, collection.errors()
+    located = [entry for entry in content.ksb if entry.record.lokasi]
+    assert len(collection["features"]) == len(located)
+    records = {record["id"]: record for record in json.loads(read(project, "data/ksb.json"))}
+    for feature, entry in zip(collection["features"], located, strict=True):
+        assert feature["geometry"]["type"] == "Point"
+        assert feature["geometry"]["coordinates"] == [entry.record.lokasi.lon, entry.record.lokasi.lat]  # longitude first
+        assert feature["properties"] == records[feature["id"]]
+
+
+def test_golden_content_has_a_ksb_without_coordinates_left_out_of_the_map(golden_site):
+    _, content = golden_site
+    assert any(entry.record.lokasi is None for entry in content.ksb), "the golden content must cover this case"
+
+
+# --- contacts --------------------------------------------------------------------------------
+
+
+def test_combined_vcard_has_every_organisation_and_posko(built):
+    project, content = built
+    cards = list(vobject.readComponents(read(project, "data/kontak.vcf")))
+    assert len(cards) == len(content.organisasi) + len(content.ksb)
+    names = [card.fn.value for card in cards]
+    for organisation in content.organisasi:
+        assert any(name.startswith(organisation.nama) for name in names), organisation.nama
+    phones = {tel.value for card in cards for tel in card.contents.get("tel", [])}
+    assert {entry.record.posko.telepon for entry in content.ksb} <= phones
+    assert {o.telepon for o in content.organisasi if o.telepon} <= phones
+    assert all(card.uid.value.startswith("urn:uuid:") for card in cards)
+    assert len({card.uid.value for card in cards}) == len(cards)
+    for card, entry in zip(cards[len(content.organisasi):], content.ksb, strict=True):
+        assert card.org.value == [entry.record.nama]
+        assert ("DATA CONTOH" in card.note.value) is entry.record.contoh
+
+
+def test_each_ksb_vcard_has_its_posko_and_only_consented_board_members(built):
+    project, content = built
+    for entry in content.ksb:
+        cards = list(vobject.readComponents(read(project, ksb_vcard_path(entry))))
+        assert len(cards) == 1 + len(entry.record.pengurus_publik)
+        assert cards[0].tel.value == entry.record.posko.telepon
+        listed = {card.fn.value.removesuffix(" (contoh)") for card in cards[1:]}
+        assert listed == {person.nama for person in entry.record.pengurus_publik}
+        text = read(project, ksb_vcard_path(entry))
+        for person in entry.record.pengurus:
+            if not person.publik:
+                assert person.nama not in text
+                assert person.telepon is None or person.telepon not in text
+
+
+def test_no_board_member_name_or_number_is_in_any_bulk_file(built):
+    project, content = built
+    assert people(content), "the content must have board members for this test to mean something"
+    for relative in BULK:
+        text = read(project, relative)
+        digits = "".join(ch for ch in text if ch.isdigit() or ch == "\n")
+        for person in people(content):
+            assert person.nama not in text, (relative, person.nama)
+            if person.telepon:
+                for spelling in spellings(person.telepon):
+                    assert spelling not in text, (relative, spelling)
+                assert person.telepon.lstrip("+") not in digits, (relative, person.telepon)
+
+
+# --- calendar and feed -----------------------------------------------------------------------
+
+
+def test_agenda_has_every_fgd_and_every_due_date(built):
+    project, content = built
+    calendar = icalendar.Calendar.from_ical(read(project, "data/agenda.ics"))
+    events = list(calendar.walk("VEVENT"))
+    due = [(entry, action) for entry in content.fgd for action in entry.record.tindak_lanjut if action.tenggat]
+    assert len(events) == len(content.fgd) + len(due)
+    starts = sorted(event.decoded("dtstart") for event in events)
+    assert starts == sorted([entry.record.tanggal for entry in content.fgd] + [action.tenggat for _, action in due])
+    assert len({str(event["uid"]) for event in events}) == len(events)
+    for event in events:
+        assert (project.site / event["url"].split("/", 3)[3] / "index.html").exists(), event["url"]
+
+
+def test_golden_follow_up_is_a_tentative_event_on_its_due_date(golden_site):
+    project, _ = golden_site
+    calendar = icalendar.Calendar.from_ical(read(project, "data/agenda.ics"))
+    (due,) = [event for event in calendar.walk("VEVENT") if str(event["summary"]).startswith("Tenggat")]
+    assert str(due["summary"]) == "Tenggat: Aksi uji"
+    assert due.decoded("dtstart").isoformat() == "2025-12-31"
+    assert str(due["status"]) == "TENTATIVE"
+    assert "Penanggung jawab: Pihak uji" in str(due["description"])
+
+
+def test_feed_parses_with_an_entry_per_dated_page_linking_to_built_pages(built):
+    project, content = built
+    feed = feedparser.parse(read(project, "feed.xml"))
+    assert not feed.bozo, feed.get("bozo_exception")
+    expected = len(content.fgd) + len(content.panduan) + sum(1 for e in content.ksb if e.record.diperbarui)
+    assert len(feed.entries) == min(expected, 50)
+    assert len({entry.id for entry in feed.entries}) == len(feed.entries)
+    base = SiteUrls.from_config(project.config).base
+    for entry in feed.entries:
+        assert entry.link.startswith(base)
+        assert (project.site / entry.link.removeprefix(base) / "index.html").exists(), entry.link
+    titles = [entry.title for entry in feed.entries]
+    for fgd in content.fgd:
+        assert f"Catatan FGD: {fgd.record.judul}" in titles
+    dates = [entry.updated_parsed for entry in feed.entries]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_export_ids_stay_the_same_when_the_site_moves(tmp_path, monkeypatch):
+    from conftest import GOLDEN_CONTENT, TODAY, make_project
+    from siaga.build import build
+
+    def exported(name: str, address: str):
+        monkeypatch.setenv("SIAGA_SITE_URL", address)
+        project = make_project(tmp_path / name, GOLDEN_CONTENT)
+        build(project, today=TODAY)
+        feed = feedparser.parse(read(project, "feed.xml"))
+        calendar = icalendar.Calendar.from_ical(read(project, "data/agenda.ics"))
+        cards = vobject.readComponents(read(project, "data/kontak.vcf"))
+        ids = ([e.id for e in feed.entries], [str(e["uid"]) for e in calendar.walk("VEVENT")], [c.uid.value for c in cards])
+        return ids, [e.link for e in feed.entries]
+
+    first_ids, first_links = exported("satu", "https://satu.example/")
+    second_ids, second_links = exported("dua", "https://dua.example/banten/")
+    assert first_ids == second_ids
+    assert all(link.startswith("https://dua.example/banten/") for link in second_links)
+    assert first_links != second_links
+
+
+# --- the data page, QR codes, share tags -----------------------------------------------------
+
+
+def test_data_page_links_every_download_with_its_real_count(built):
+    project, content = built
+    data_page = page(project, "/data/")
+    table = data_page.select_one("article table")
+    listed = {}
+    for row in table.select("tbody tr"):
+        link = row.select_one("a")
+        target = (project.site / "data" / link["href"]).resolve()
+        assert target.is_file(), link["href"]
+        listed[target.relative_to(project.site.resolve()).as_posix()] = int(row.select("td")[2].get_text(strip=True))
+    assert set(listed) == set(BULK)
+    cards = len(list(vobject.readComponents(read(project, "data/kontak.vcf"))))
+    events = len(list(icalendar.Calendar.from_ical(read(project, "data/agenda.ics")).walk("VEVENT")))
+    assert listed["data/ksb.csv"] == len(csv_rows(project)) == len(content.ksb)
+    assert listed["data/ksb.geojson"] == len(geojson.loads(read(project, "data/ksb.geojson"))["features"])
+    assert listed["data/kontak.vcf"] == cards
+    assert listed["data/agenda.ics"] == events
+    assert listed["feed.xml"] == len(feedparser.parse(read(project, "feed.xml")).entries)
+
+
+def test_data_dictionary_takes_descriptions_from_the_model(bundled_site):
+    from siaga.model import Ksb, Posko
+
+    project, _ = bundled_site
+    cells = data_dictionary(project)
+    meaning = {name: row[2] for name, row in cells.items()}
+    hsds = {name: row[3] for name, row in cells.items()}
+    assert meaning["kecamatan"] == Ksb.model_fields["kecamatan"].description
+    assert meaning["posko_telepon"].startswith(Posko.model_fields["telepon"].description)
+    assert "E.164" in meaning["posko_telepon"]
+    assert hsds["nama"] == "organization.name" and hsds["lat"] == "location.latitude" and hsds["posko_telepon"] == "phone.number"
+
+
+def test_every_ksb_has_a_qr_code_of_its_page_and_a_poster_page(built):
+    import xml.etree.ElementTree as ElementTree
+
+    project, content = built
+    for entry in content.ksb:
+        svg = ElementTree.fromstring(read(project, ksb_qr_path(entry)))  # well-formed even with a hostile name
+        assert svg.tag == "{http://www.w3.org/2000/svg}svg"
+        assert svg.find("{http://www.w3.org/2000/svg}title").text == f"Kode QR halaman {entry.record.nama}"
+        poster = page(project, f"/ksb/{entry.wilayah.slug}/{entry.slug}/poster/")
+        image = poster.select_one("article img")
+        assert image["src"] == "../qr.svg"
+        text = " ".join(poster.select_one("article").get_text(" ").split())
+        assert phone.national(entry.record.posko.telepon) in text
+        for point in entry.record.titik_kumpul[:5]:
+            assert point.nama in text
+        for number in content.nomor_darurat:
+            assert poster.select_one(f'article a[href="tel:{number.nomor}"]'), number.nomor
+        for person in entry.record.pengurus:
+            assert person.nama not in text  # the wall poster carries no person, consented or not
+
+
+def test_ksb_page_links_its_vcard_poster_and_whatsapp_share(built):
+    project, content = built
+    urls = SiteUrls.from_config(project.config)
+    for entry in content.ksb:
+        soup = page(project, f"/ksb/{entry.wilayah.slug}/{entry.slug}/")
+        hrefs = [a["href"] for a in soup.select("article a")]
+        assert f"ksb-{entry.slug}.vcf" in hrefs
+        assert "poster/" in hrefs
+        share = [href for href in hrefs if href.startswith("https://wa.me/?text=")]
+        assert share == ["https://wa.me/?text=" + quote(urls.page(ksb_path(entry)), safe="")]
+
+
+def test_poster_pages_are_left_out_of_search(built):
+    project, _ = built
+    index = json.loads(read(project, "search/search_index.json"))
+    assert not [doc["location"] for doc in index["docs"] if "poster" in doc["location"]]
+
+
+def test_shared_pages_carry_their_own_title_and_description(golden_site):
+    project, content = golden_site
+    urls = SiteUrls.from_config(project.config)
+    for entry in content.ksb:
+        soup = page(project, f"/ksb/{entry.wilayah.slug}/{entry.slug}/")
+        og = {tag["property"]: tag["content"] for tag in soup.select("meta[property^='og:']")}
+        assert og["og:title"] == entry.record.nama  # the hostile name, as plain text
+        assert og["og:description"] == soup.select_one("meta[name=description]")["content"]
+        assert og["og:description"].startswith(entry.record.nama + ", Desa ")
+        assert og["og:url"] == urls.page(ksb_path(entry))
+        assert og["og:locale"] == "id_ID" and og["og:site_name"] == "Siaga Banten"
+    home = page(project, "/")
+    assert home.select_one("link[rel=alternate][type='application/atom+xml']")["href"] == "feed.xml"

@@ -133,9 +133,14 @@ def to_csv(rows: list[dict[str, Value]], *, hxl: bool = False) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
+def _json(value: object) -> bytes:
+    # Compact: these files are for tools, and the indented form is half again as large on a phone's data.
+    return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
 def to_json(rows: list[dict[str, Value]]) -> bytes:
     """The same rows as a JSON array, values typed (numbers, true/false, null, lists)."""
-    return (json.dumps(rows, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return _json(rows)
 
 
 def to_geojson(rows: list[dict[str, Value]]) -> bytes:
@@ -150,5 +155,4 @@ def to_geojson(rows: list[dict[str, Value]]) -> bytes:
         for row in rows
         if row["lat"] is not None and row["lon"] is not None
     ]
-    collection = {"type": "FeatureCollection", "features": features}
-    return (json.dumps(collection, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return _json({"type": "FeatureCollection", "features": features})

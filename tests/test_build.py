@@ -140,3 +140,31 @@ def test_consent_withdrawal_removes_the_person_on_the_next_build(project):
     for file in site_files(project):
         data = file.read_bytes()
         assert b"Ketua [Publik]" not in data and b"0812-0000-0002" not in data and b"6281200000002" not in data, file
+
+
+def test_missing_site_address_stops_the_build_with_a_clear_message(project):
+    assert run_cli(project, "build").returncode == 0
+    site_before = fingerprint(project.site)
+    config = project.config.read_text(encoding="utf-8")
+    project.config.write_text("\n".join(line for line in config.splitlines() if not line.startswith("site_url:")) + "\n", encoding="utf-8")
+
+    result = run_cli(project, "build")
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "site_url harus berisi alamat situs lengkap" in result.stderr
+    assert fingerprint(project.site) == site_before
+
+
+def test_build_warns_while_the_site_has_the_example_address_and_uses_the_real_one_when_set(project):
+    placeholder = run_cli(project, "build")
+    assert placeholder.returncode == 0
+    assert "Peringatan: alamat situs masih https://siagabanten.example/" in placeholder.stderr
+
+    env = {**os.environ, "PYTHONPATH": str(REPO / "scripts"), "SIAGA_SITE_URL": "https://siaga.banten.test"}
+    real = subprocess.run([sys.executable, "-m", "siaga", "--root", str(project.root), "build"],
+                          capture_output=True, text=True, env=env, check=False)
+    assert real.returncode == 0
+    assert "Peringatan" not in real.stderr
+    assert "https://siaga.banten.test/ksb/kab-lebak/sukamaju/" in (project.site / "data/ksb.csv").read_text(encoding="utf-8")
+    assert "siagabanten.example" not in (project.site / "feed.xml").read_text(encoding="utf-8")

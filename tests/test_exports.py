@@ -154,6 +154,7 @@ def test_combined_vcard_has_every_organisation_and_posko(built):
     for card, entry in zip(cards[len(content.organisasi):], content.ksb, strict=True):
         assert card.org.value == [entry.record.nama]
         assert ("DATA CONTOH" in card.note.value) is entry.record.contoh
+        assert ("Data contoh" in card.categories.value) is entry.record.contoh
 
 
 def test_each_ksb_vcard_has_its_posko_and_only_consented_board_members(built):

@@ -2,6 +2,8 @@
 
 ``kontak.vcf`` holds organisations, media desks and KSB posko: offices, never people. A KSB's
 own file adds its board members who consented (``Ksb.pengurus_publik``), and only there.
+UIDs come from what names a contact in the content, so a phone that imports a file again
+updates its contacts instead of doubling them.
 """
 
 from __future__ import annotations
@@ -20,13 +22,16 @@ _SAMPLE_NOTE = "DATA CONTOH: nomor ini bukan nomor sungguhan, jangan dihubungi."
 _CATEGORY = "Siaga Banten"
 
 
-def _card(uid: str, full_name: str, organisation: str, categories: list[str]) -> Component:
+def _card(key: str, full_name: str, organisation: str, categories: list[str], note: str, sample: bool) -> Component:
+    """A card with what every contact has; ``key`` names it in the content and becomes its UID."""
     card = vobject.vCard()
-    card.add("uid").value = uid
+    card.add("uid").value = stable_id(key)
     card.add("fn").value = full_name
     card.add("n").value = vobject.vcard.Name()  # required by vCard 3.0; left empty for offices
     card.add("org").value = [organisation]
-    card.add("categories").value = [_CATEGORY, *categories]
+    # A sample contact is also tagged, so whoever imported the file can find and delete them all at once.
+    card.add("categories").value = [_CATEGORY, *categories, *(["Data contoh"] if sample else [])]
+    card.add("note").value = f"{note}\n{_SAMPLE_NOTE}" if sample else note
     return card
 
 
@@ -36,23 +41,16 @@ def _phone(card: Component, number: str, *types: str) -> None:
     tel.type_param = [*types, "CELL" if phone.is_mobile(number) else "VOICE"]
 
 
-def _note(card: Component, *parts: str | None) -> None:
-    text = "\n".join(part for part in parts if part)
-    if text:
-        card.add("note").value = text
-
-
 def organisation_card(organisation: Organisasi) -> Component:
     """An organisation or media desk: office phone, e-mail and website only."""
-    card = _card(stable_id(f"organisasi/{organisation.id}"), organisation.nama + sample_marker(organisation), organisation.nama,
-                 ["Media" if organisation.untuk_media else "Lembaga"])
+    card = _card(f"organisasi/{organisation.id}", organisation.nama + sample_marker(organisation), organisation.nama,
+                 ["Media" if organisation.untuk_media else "Lembaga"], organisation.peran, organisation.contoh)
     if organisation.telepon:
         _phone(card, organisation.telepon, "WORK")
     if organisation.email:
         card.add("email").value = organisation.email
     if organisation.situs:
         card.add("url").value = organisation.situs
-    _note(card, organisation.peran, _SAMPLE_NOTE if organisation.contoh else None)
     return card
 
 
@@ -60,7 +58,9 @@ def posko_card(entry: Placed[Ksb], urls: SiteUrls) -> Component:
     """A KSB's command post: the KSB's public contact, with its address and map point."""
     ksb = entry.record
     assert entry.wilayah is not None
-    card = _card(stable_id(f"ksb/{ksb_id(entry)}/posko"), f"Posko {ksb.nama}{sample_marker(ksb)}", ksb.nama, ["KSB", entry.wilayah.nama])
+    reach = "Posko Kampung Siaga Bencana." + (" Bisa dihubungi lewat WhatsApp." if ksb.posko.whatsapp else "")
+    card = _card(f"ksb/{ksb_id(entry)}/posko", f"Posko {ksb.nama}{sample_marker(ksb)}", ksb.nama,
+                 ["KSB", entry.wilayah.nama], reach, ksb.contoh)
     _phone(card, ksb.posko.telepon, "WORK")
     if ksb.posko.email:
         card.add("email").value = ksb.posko.email
@@ -74,20 +74,18 @@ def posko_card(entry: Placed[Ksb], urls: SiteUrls) -> Component:
     if ksb.lokasi:
         card.add("geo").value = f"{ksb.lokasi.lat};{ksb.lokasi.lon}"
     card.add("url").value = urls.page(ksb_path(entry))
-    _note(card, "Posko Kampung Siaga Bencana." + (" Bisa dihubungi lewat WhatsApp." if ksb.posko.whatsapp else ""),
-          _SAMPLE_NOTE if ksb.contoh else None)
     return card
 
 
 def person_card(entry: Placed[Ksb], person: Pengurus) -> Component:
     """A board member who consented to be published, as a contact of their KSB."""
     ksb = entry.record
-    card = _card(stable_id(f"ksb/{ksb_id(entry)}/pengurus/{person.nama}"), person.nama + sample_marker(ksb), ksb.nama, ["KSB"])
+    card = _card(f"ksb/{ksb_id(entry)}/pengurus/{person.nama}", person.nama + sample_marker(ksb), ksb.nama, ["KSB"],
+                 f"{person.jabatan.capitalize()} {ksb.nama}.", ksb.contoh)
     card.n.value = vobject.vcard.Name(given=person.nama)  # Indonesian names are not reliably family + given
     card.add("title").value = person.jabatan
     if person.telepon:
         _phone(card, person.telepon)
-    _note(card, f"{person.jabatan.capitalize()} {ksb.nama}.", _SAMPLE_NOTE if ksb.contoh else None)
     return card
 
 

@@ -60,10 +60,20 @@ def due_event(entry: Placed[Fgd], number: int, action: TindakLanjut, urls: SiteU
     return event
 
 
-def agenda(content: Content, urls: SiteUrls, today: dt.date) -> bytes:
-    """The whole calendar: every FGD, then every follow-up that has a due date."""
+def agenda_events(content: Content, urls: SiteUrls, today: dt.date) -> list[Event]:
+    """Every FGD, then every follow-up that has a due date."""
     # DTSTAMP is required; the build date keeps the file the same for the same content and day.
     stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
+    events = []
+    for entry in content.fgd:
+        events.append(meeting_event(entry, urls, stamp))
+        events += [due_event(entry, number, action, urls, stamp)
+                   for number, action in enumerate(entry.record.tindak_lanjut, start=1) if action.tenggat is not None]
+    return events
+
+
+def serialize(events: list[Event]) -> bytes:
+    """The events as one calendar that apps can import or subscribe to."""
     calendar = Calendar()
     calendar.add("prodid", "-//Siaga Banten//Agenda FGD//ID")
     calendar.add("version", "2.0")
@@ -71,9 +81,6 @@ def agenda(content: Content, urls: SiteUrls, today: dt.date) -> bytes:
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", "Siaga Banten: FGD dan tindak lanjut")
     calendar.add("x-wr-timezone", "Asia/Jakarta")
-    for entry in content.fgd:
-        calendar.add_component(meeting_event(entry, urls, stamp))
-        for number, action in enumerate(entry.record.tindak_lanjut, start=1):
-            if action.tenggat is not None:
-                calendar.add_component(due_event(entry, number, action, urls, stamp))
+    for event in events:
+        calendar.add_component(event)
     return calendar.to_ical()

@@ -8,10 +8,9 @@ downloads are made before the pages because ``/data/`` lists each one with its s
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from . import paths, tables, vcard
-from .agenda import agenda
+from . import agenda, paths, tables, vcard
 from .feed import atom_feed, updates
 from .model import Content
 from .qr import qr_svg
@@ -48,7 +47,7 @@ class Exports:
 
     downloads: list[Download]
     """The bulk downloads listed on ``/data/``: no person's name or number is in any of them."""
-    files: dict[str, bytes] = field(default_factory=dict)
+    files: dict[str, bytes]
     """Every exported file by its path in docs/: the downloads, then each KSB's vCard and QR code."""
 
 
@@ -57,7 +56,8 @@ def export_files(content: Content, urls: SiteUrls, today: dt.date) -> Exports:
     rows = tables.ksb_rows(content, urls)
     located = sum(1 for row in rows if row["lat"] is not None)
     contacts = vcard.all_contacts(content, urls)
-    due = sum(1 for entry in content.fgd for action in entry.record.tindak_lanjut if action.tenggat)
+    events = agenda.agenda_events(content, urls, today)
+    entries = updates(content)
     downloads = [
         Download(paths.KSB_CSV, tables.to_csv(rows), "Daftar KSB (CSV)",
                  "Satu baris per KSB: wilayah, alamat dan telepon posko, koordinat, ancaman, kebutuhan.", len(rows)),
@@ -69,10 +69,10 @@ def export_files(content: Content, urls: SiteUrls, today: dt.date) -> Exports:
                  "Satu titik untuk setiap KSB yang sudah punya koordinat, dengan kolom yang sama.", located),
         Download(paths.CONTACTS_VCF, vcard.serialize(contacts), "Semua kontak (vCard)",
                  "Lembaga, meja media dan posko semua KSB, untuk disimpan di ponsel. Tanpa nomor pribadi.", len(contacts)),
-        Download(paths.AGENDA_ICS, agenda(content, urls, today), "Agenda FGD (iCalendar)",
-                 "Tanggal FGD dan tenggat tindak lanjutnya, untuk kalender ponsel atau komputer.", len(content.fgd) + due),
-        Download(paths.FEED, atom_feed(content, urls, today, title=FEED_TITLE, author=PUBLISHER), "Feed pembaruan (Atom)",
-                 "Catatan FGD baru dan data yang diperbarui, untuk aplikasi pembaca feed.", len(updates(content))),
+        Download(paths.AGENDA_ICS, agenda.serialize(events), "Agenda FGD (iCalendar)",
+                 "Tanggal FGD dan tenggat tindak lanjutnya, untuk kalender ponsel atau komputer.", len(events)),
+        Download(paths.FEED, atom_feed(entries, urls, today, title=FEED_TITLE, author=PUBLISHER), "Feed pembaruan (Atom)",
+                 "Catatan FGD baru dan data yang diperbarui, untuk aplikasi pembaca feed.", len(entries)),
     ]
     files = {download.path: download.data for download in downloads}
     for entry in content.ksb:

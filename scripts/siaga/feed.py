@@ -77,9 +77,8 @@ def _midnight(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=WIB)
 
 
-def atom_feed(content: Content, urls: SiteUrls, today: dt.date, *, title: str, author: str) -> bytes:
+def atom_feed(entries: list[Update], urls: SiteUrls, today: dt.date, *, title: str, author: str) -> bytes:
     """The feed as UTF-8 Atom XML; ``updated`` is the newest entry's date (today if none), so it changes only with content."""
-    entries = updates(content)
     feed = FeedGenerator()
     feed.id(stable_id("feed"))
     feed.title(title)

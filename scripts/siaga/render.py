@@ -148,7 +148,6 @@ def page_context(content: Content, urls: SiteUrls, exports: Exports) -> dict[str
         "ada_contoh": any(entry.record.contoh for entry in content.ksb),
         "urls": urls,
         "unduhan": exports.downloads,
-        "unduhan_by_path": {download.path: download for download in exports.downloads},
         "kolom": COLUMNS,
     }
 

@@ -212,6 +212,16 @@ def test_golden_follow_up_is_a_tentative_event_on_its_due_date(golden_site):
     assert "Penanggung jawab: Pihak uji" in str(due["description"])
 
 
+def test_an_fgd_updated_after_the_meeting_is_dated_by_its_update_in_the_feed(golden_site):
+    project, content = golden_site
+    (fgd,) = content.fgd
+    assert fgd.record.diperbarui is not None and fgd.record.diperbarui > fgd.record.tanggal
+    feed = feedparser.parse(read(project, "feed.xml"))
+    (entry,) = [e for e in feed.entries if e.title == f"Catatan FGD: {fgd.record.judul}"]
+    assert entry.updated.startswith(fgd.record.diperbarui.isoformat())
+    assert "Catatan ini terakhir diperbarui 20 November 2026." in " ".join(page(project, f"/fgd/{fgd.slug}/").get_text(" ").split())
+
+
 def test_feed_parses_with_an_entry_per_dated_page_linking_to_built_pages(built):
     project, content = built
     feed = feedparser.parse(read(project, "feed.xml"))

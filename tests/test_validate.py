@@ -103,6 +103,15 @@ def test_follow_up_due_before_the_meeting(project):
     assert problems(project) == ["content/fgd/2025-09-10-fgd-uji.md:16:14: tenggat: 2025-01-31 jatuh sebelum tanggal FGD 2025-09-10"]
 
 
+def test_fgd_cannot_be_updated_before_it_met(project):
+    path = project.content / "fgd" / "2025-09-10-fgd-uji.md"
+    text = path.read_text(encoding="utf-8").replace("diperbarui: 2026-11-20", "diperbarui: 2025-09-01")
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("diperbarui: 2025-09-01") + 1
+    expected = f"content/fgd/2025-09-10-fgd-uji.md:{line}:13: diperbarui: 2025-09-01 jatuh sebelum tanggal FGD 2025-09-10"
+    assert problems(project) == [expected]
+
+
 def test_fgd_date_must_match_file_name(project):
     path = project.content / "fgd" / "2025-09-10-fgd-uji.md"
     path.write_text(path.read_text(encoding="utf-8").replace("tanggal: 2025-09-10", "tanggal: 2025-09-11"), encoding="utf-8")

@@ -1,9 +1,10 @@
 """``/feed.xml``: an Atom feed (RFC 4287) of FGD records and content updates, written by feedgen.
 
-One entry per page that carries a date: an FGD record (its meeting date), a KSB (the date
-its data was last checked, ``diperbarui``) and a guide (``ditinjau``). An entry's id is the
-page's :func:`~siaga.urls.stable_id`, so when a KSB is checked again its entry is *updated*
-in a reader, not repeated; and ids survive a change of the site's address.
+One entry per page that carries a date: an FGD record (its meeting date, or ``diperbarui``
+when its follow-ups were updated later), a KSB (the date its data was last checked,
+``diperbarui``) and a guide (``ditinjau``). An entry's id is the page's
+:func:`~siaga.urls.stable_id`, so when a KSB is checked again its entry is *updated* in a
+reader, not repeated; and ids survive a change of the site's address.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def updates(content: Content) -> list[Update]:
     found = [
         Update(
             f"fgd/{entry.slug}",
-            entry.record.tanggal,
+            entry.record.diperbarui or entry.record.tanggal,  # a follow-up's new status is news for partners
             f"Catatan FGD: {entry.record.judul}",
             f"FGD pada {tanggal(entry.record.tanggal)} di {entry.record.tempat}, diselenggarakan oleh {entry.record.penyelenggara}: "
             f"{len(entry.record.pokok)} pokok pendapat, {len(entry.record.rekomendasi)} rekomendasi, "

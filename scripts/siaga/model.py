@@ -413,6 +413,19 @@ class Fgd(Record):
     """Daftar tindak lanjut."""
     sumber: list[Sumber] = Field(min_length=1)
     """Sumber catatan ini."""
+    diperbarui: PastDate | None = None
+    """Tanggal terakhir catatan ini diubah, misalnya saat status tindak lanjut diperbarui (YYYY-MM-DD).
+    Feed situs memberi tahu pembaca bahwa catatan ini berubah."""
+
+    @model_validator(mode="after")
+    def _updated_after_meeting(self) -> Fgd:
+        if self.diperbarui is not None and self.diperbarui < self.tanggal:
+            raise PydanticCustomError(
+                "updated_before_meeting",
+                "diperbarui: {diperbarui} jatuh sebelum tanggal FGD {tanggal}",
+                {"at": "diperbarui", "diperbarui": str(self.diperbarui), "tanggal": str(self.tanggal)},
+            )
+        return self
 
     @model_validator(mode="after")
     def _due_after_meeting(self) -> Fgd:

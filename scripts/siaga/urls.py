@@ -35,7 +35,8 @@ class SiteUrls:
 
         with config.open(encoding="utf-8") as stream:
             site_url = (yaml_load(stream) or {}).get("site_url")
-        if not site_url or urlsplit(str(site_url)).scheme not in ("http", "https") or not urlsplit(str(site_url)).netloc:
+        parts = urlsplit(str(site_url or ""))
+        if parts.scheme not in ("http", "https") or not parts.netloc:
             raise BuildFailed(f"{config}: site_url harus berisi alamat situs lengkap (https://...): kode QR, feed dan vCard memerlukannya")
         return cls(str(site_url).rstrip("/") + "/")
 

@@ -12,6 +12,7 @@ import datetime as dt
 from icalendar import Calendar, Event
 
 from .model import Content, Fgd, Placed, TindakLanjut
+from .paths import fgd_path
 from .render import STATUS_LABELS
 from .urls import SiteUrls, stable_id
 
@@ -35,7 +36,7 @@ def meeting_event(entry: Placed[Fgd], urls: SiteUrls, stamp: dt.datetime) -> Eve
     event = _all_day(stable_id(f"fgd/{entry.slug}"), fgd.tanggal, f"FGD: {fgd.judul}", stamp)
     event.add("location", fgd.tempat)
     event.add("description", f"Penyelenggara: {fgd.penyelenggara}. Peserta: {fgd.peserta.jumlah} orang ({fgd.peserta.keterangan}).")
-    event.add("url", urls.page(f"fgd/{entry.slug}.md"))
+    event.add("url", urls.page(fgd_path(entry)))
     event.add("status", "CONFIRMED")
     event.add("categories", ["FGD"])
     return event
@@ -54,7 +55,7 @@ def due_event(entry: Placed[Fgd], number: int, action: TindakLanjut, urls: SiteU
     if action.catatan:
         lines.append(f"Catatan: {action.catatan}")
     event.add("description", "\n".join(lines))
-    event.add("url", urls.page(f"fgd/{entry.slug}.md"))
+    event.add("url", urls.page(fgd_path(entry)))
     event.add("status", _EVENT_STATUS[action.status])
     event.add("categories", ["Tindak lanjut FGD"])
     return event

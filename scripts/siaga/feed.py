@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from feedgen.feed import FeedGenerator
 
 from .model import Content
-from .paths import ksb_path
+from .paths import fgd_path, ksb_path, panduan_path
 from .render import sample_marker, tanggal
 from .tables import ksb_id
 from .urls import SiteUrls, stable_id
@@ -50,7 +50,7 @@ def updates(content: Content) -> list[Update]:
             f"FGD pada {tanggal(entry.record.tanggal)} di {entry.record.tempat}, diselenggarakan oleh {entry.record.penyelenggara}: "
             f"{len(entry.record.pokok)} pokok pendapat, {len(entry.record.rekomendasi)} rekomendasi, "
             f"{len(entry.record.tindak_lanjut)} tindak lanjut.",
-            f"fgd/{entry.slug}.md",
+            fgd_path(entry),
         )
         for entry in content.fgd
     ]
@@ -68,7 +68,7 @@ def updates(content: Content) -> list[Update]:
     ]
     found += [
         Update(f"panduan/{entry.slug}", entry.record.ditinjau, f"Panduan: {entry.record.judul}",
-               f"Ditinjau pada {tanggal(entry.record.ditinjau)}. {entry.record.ringkasan}", f"panduan/{entry.slug}.md")
+               f"Ditinjau pada {tanggal(entry.record.ditinjau)}. {entry.record.ringkasan}", panduan_path(entry))
         for entry in content.panduan
     ]
     return sorted(found, key=lambda update: (update.day, update.key), reverse=True)[:MAX_ENTRIES]

@@ -6,7 +6,7 @@ paths are fixed: journalists and partners bookmark them and tools fetch them.
 
 from __future__ import annotations
 
-from .model import Ksb, Placed
+from .model import Fgd, Ksb, Panduan, Placed
 
 DATA_PAGE = "data/index.md"
 KSB_CSV = "data/ksb.csv"
@@ -16,6 +16,16 @@ KSB_GEOJSON = "data/ksb.geojson"
 CONTACTS_VCF = "data/kontak.vcf"
 AGENDA_ICS = "data/agenda.ics"
 FEED = "feed.xml"
+
+
+def fgd_path(entry: Placed[Fgd]) -> str:
+    """An FGD record's page, served at ``/fgd/<YYYY-MM-DD>-<slug>/``."""
+    return f"fgd/{entry.slug}.md"
+
+
+def panduan_path(entry: Placed[Panduan]) -> str:
+    """A guide's page, served at ``/panduan/<slug>/``."""
+    return f"panduan/{entry.slug}.md"
 
 
 def _folder(entry: Placed[Ksb]) -> str:

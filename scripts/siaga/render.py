@@ -90,6 +90,8 @@ def _environment() -> Environment:
         call=call,
         link=mdtext.link,
         ksb_path=paths.ksb_path,
+        fgd_path=paths.fgd_path,
+        panduan_path=paths.panduan_path,
         ksb_poster_path=paths.ksb_poster_path,
         ksb_vcard_path=paths.ksb_vcard_path,
         ksb_qr_path=paths.ksb_qr_path,
@@ -168,8 +170,8 @@ def _pages(content: Content) -> list[tuple[str, str, dict[str, Any]]]:
     pages += [(f"ksb/{region.slug}/index.md", "wilayah.md.j2", {"region": region}) for region in content.wilayah]
     pages += [(paths.ksb_path(entry), "ksb.md.j2", {"entry": entry, "k": entry.record}) for entry in content.ksb]
     pages += [(paths.ksb_poster_path(entry), "poster.md.j2", {"entry": entry, "k": entry.record}) for entry in content.ksb]
-    pages += [(f"panduan/{entry.slug}.md", "panduan.md.j2", {"entry": entry, "p": entry.record}) for entry in content.panduan]
-    pages += [(f"fgd/{entry.slug}.md", "fgd.md.j2", {"entry": entry, "f": entry.record}) for entry in content.fgd]
+    pages += [(paths.panduan_path(entry), "panduan.md.j2", {"entry": entry, "p": entry.record}) for entry in content.panduan]
+    pages += [(paths.fgd_path(entry), "fgd.md.j2", {"entry": entry, "f": entry.record}) for entry in content.fgd]
     return pages
 
 

@@ -79,8 +79,11 @@ def test_csv_has_one_row_per_ksb_with_the_documented_columns(built):
     for entry in content.ksb:
         row = by_id[f"{entry.wilayah.slug}/{entry.slug}"]
         assert row["nama"] == entry.record.nama  # exactly as typed, markup characters included
-        assert row["posko_telepon"] == entry.record.posko.telepon
-        assert row["posko_telepon"].startswith("+62")
+        if entry.record.contoh:  # a made-up number must not look like a working one in a spreadsheet
+            assert row["posko_telepon"] == row["posko_whatsapp"] == row["posko_email"] == ""
+        else:
+            assert row["posko_telepon"] == entry.record.posko.telepon
+            assert row["posko_telepon"].startswith("+62")
         assert row["wilayah_kode"] == entry.wilayah.kode
         assert row["ancaman"].split("; ") == entry.record.ancaman
         assert row["halaman"] == urls.page(ksb_path(entry))
@@ -98,7 +101,7 @@ def test_hxl_variant_is_read_by_libhxl_with_the_same_rows(built):
     assert len(rows) == len(content.ksb)
     plain = csv_rows(project)
     assert [row.get("#org+name") for row in rows] == [row["nama"] for row in plain]
-    assert [row.get("#contact+phone") for row in rows] == [row["posko_telepon"] for row in plain]
+    assert [row.get("#contact+phone") or "" for row in rows] == [row["posko_telepon"] for row in plain]
 
 
 def test_json_has_the_same_rows_with_typed_values(built):
@@ -110,7 +113,10 @@ def test_json_has_the_same_rows_with_typed_values(built):
         assert list(record) == list(row)
         assert record["ancaman"] == entry.record.ancaman
         assert record["contoh"] is entry.record.contoh
-        assert record["posko_whatsapp"] is entry.record.posko.whatsapp
+        if entry.record.contoh:
+            assert record["posko_telepon"] is record["posko_whatsapp"] is record["posko_email"] is None
+        else:
+            assert record["posko_whatsapp"] is entry.record.posko.whatsapp
         assert record["relawan"] == entry.record.relawan and (record["relawan"] is None or isinstance(record["relawan"], int))
         if entry.record.lokasi:
             assert (record["lat"], record["lon"]) == (entry.record.lokasi.lat, entry.record.lokasi.lon)
@@ -139,37 +145,59 @@ def test_golden_content_has_a_ksb_without_coordinates_left_out_of_the_map(golden
 # --- contacts --------------------------------------------------------------------------------
 
 
-def test_combined_vcard_has_every_organisation_and_posko(built):
+def test_combined_vcard_has_every_reachable_organisation_and_real_posko(built):
     project, content = built
     cards = list(vobject.readComponents(read(project, "data/kontak.vcf")))
-    assert len(cards) == len(content.organisasi) + len(content.ksb)
-    names = [card.fn.value for card in cards]
-    for organisation in content.organisasi:
-        assert any(name.startswith(organisation.nama) for name in names), organisation.nama
+    organisations = [o for o in content.organisasi if (o.telepon or o.email or o.situs) and not o.contoh]
+    real_ksb = [entry for entry in content.ksb if not entry.record.contoh]
+    assert len(cards) == len(organisations) + len(real_ksb)
+    assert [card.fn.value for card in cards[: len(organisations)]] == [o.nama for o in organisations]
     phones = {tel.value for card in cards for tel in card.contents.get("tel", [])}
-    assert {entry.record.posko.telepon for entry in content.ksb} <= phones
-    assert {o.telepon for o in content.organisasi if o.telepon} <= phones
+    assert phones == {entry.record.posko.telepon for entry in real_ksb} | {o.telepon for o in organisations if o.telepon}
+    for card, organisation in zip(cards, organisations, strict=False):
+        # every card has a way to reach the organisation: a name alone helps no journalist
+        assert card.contents.get("tel") or card.contents.get("email") or card.contents.get("url"), organisation.id
     assert all(card.uid.value.startswith("urn:uuid:") for card in cards)
     assert len({card.uid.value for card in cards}) == len(cards)
-    for card, entry in zip(cards[len(content.organisasi):], content.ksb, strict=True):
+    for card, entry in zip(cards[len(organisations):], real_ksb, strict=True):
         assert card.org.value == [entry.record.nama]
-        assert ("DATA CONTOH" in card.note.value) is entry.record.contoh
-        assert ("Data contoh" in card.categories.value) is entry.record.contoh
 
 
-def test_each_ksb_vcard_has_its_posko_and_only_consented_board_members(built):
+def test_no_sample_number_is_a_vcard_phone_entry(built):
+    project, content = built
+    samples = {entry.record.posko.telepon for entry in content.ksb if entry.record.contoh}
+    samples |= {person.telepon for entry in content.ksb if entry.record.contoh for person in entry.record.pengurus if person.telepon}
+    samples |= {o.telepon for o in content.organisasi if o.contoh and o.telepon}
+    assert samples, "the content must have sample numbers for this test to mean something"
+    for path in project.site.rglob("*.vcf"):
+        text = path.read_text(encoding="utf-8")
+        for number in samples:
+            for spelling in spellings(number):
+                assert spelling not in text, (path.name, spelling)
+
+
+def test_each_real_ksb_vcard_has_its_posko_and_only_consented_board_members(built):
     project, content = built
     for entry in content.ksb:
+        if entry.record.contoh:
+            assert not (project.site / ksb_vcard_path(entry)).exists(), entry.slug
+            continue
         cards = list(vobject.readComponents(read(project, ksb_vcard_path(entry))))
         assert len(cards) == 1 + len(entry.record.pengurus_publik)
         assert cards[0].tel.value == entry.record.posko.telepon
-        listed = {card.fn.value.removesuffix(" (contoh)") for card in cards[1:]}
+        listed = {card.fn.value for card in cards[1:]}
         assert listed == {person.nama for person in entry.record.pengurus_publik}
         text = read(project, ksb_vcard_path(entry))
         for person in entry.record.pengurus:
             if not person.publik:
                 assert person.nama not in text
                 assert person.telepon is None or person.telepon not in text
+
+
+def test_golden_content_has_a_real_ksb_with_a_consented_member_and_an_organisation_without_channel(golden_site):
+    _, content = golden_site
+    assert any(not e.record.contoh and e.record.pengurus_publik for e in content.ksb), "the golden content must cover this case"
+    assert any(not (o.telepon or o.email or o.situs) for o in content.organisasi), "the golden content must cover this case"
 
 
 def test_no_board_member_name_or_number_is_in_any_bulk_file(built):
@@ -309,7 +337,11 @@ def test_every_ksb_has_a_qr_code_of_its_page_and_a_poster_page(built):
         image = poster.select_one("article img")
         assert image["src"] == "../qr.svg"
         text = " ".join(poster.select_one("article").get_text(" ").split())
-        assert phone.national(entry.record.posko.telepon) in text
+        if entry.record.contoh:  # a made-up number on a wall would be dialled: it is masked
+            assert phone.national(entry.record.posko.telepon) not in text
+            assert phone.masked(entry.record.posko.telepon) in text
+        else:
+            assert phone.national(entry.record.posko.telepon) in text
         for point in entry.record.titik_kumpul[:5]:
             assert point.nama in text
         for number in content.nomor_darurat:
@@ -324,7 +356,7 @@ def test_ksb_page_links_its_vcard_poster_and_whatsapp_share(built):
     for entry in content.ksb:
         soup = page(project, f"/ksb/{entry.wilayah.slug}/{entry.slug}/")
         hrefs = [a["href"] for a in soup.select("article a")]
-        assert f"ksb-{entry.slug}.vcf" in hrefs
+        assert (f"ksb-{entry.slug}.vcf" in hrefs) is not entry.record.contoh  # sample data makes no contact card
         assert "poster/" in hrefs
         share = [href for href in hrefs if href.startswith("https://wa.me/?text=")]
         assert share == ["https://wa.me/?text=" + quote(urls.page(ksb_path(entry)), safe="")]
@@ -344,7 +376,7 @@ def test_shared_pages_carry_their_own_title_and_description(golden_site):
         og = {tag["property"]: tag["content"] for tag in soup.select("meta[property^='og:']")}
         assert og["og:title"] == entry.record.nama  # the hostile name, as plain text
         assert og["og:description"] == soup.select_one("meta[name=description]")["content"]
-        assert og["og:description"].startswith(entry.record.nama + ", Desa ")
+        assert og["og:description"].startswith(f"{entry.record.nama}, {entry.record.jenis_desa.capitalize()} ")
         assert og["og:url"] == urls.page(ksb_path(entry))
         assert og["og:locale"] == "id_ID" and og["og:site_name"] == "Siaga Banten"
     home = page(project, "/")

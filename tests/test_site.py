@@ -37,28 +37,50 @@ def test_every_page_is_in_indonesian(bundled_site):
         assert '<html lang="id"' in path.read_text(encoding="utf-8"), path
 
 
+def confirmed_regions(content, number) -> str:
+    """The regions where a locally run number is confirmed, named as the pages name them."""
+    names = {region.slug: region.nama for region in content.wilayah}
+    return ", ".join(names[slug] for slug in number.wilayah_terkonfirmasi)
+
+
 def test_home_page_starts_with_emergency_numbers_then_hazards_then_ksb(bundled_site):
-    project, _ = bundled_site
+    project, content = bundled_site
     home = page(project, "/")
     headings = [h.get_text(strip=True) for h in home.select("article h2")]
     assert headings == ["Nomor darurat", "Apa yang harus dilakukan sekarang", "Cari Kampung Siaga Bencana"]
     calls = [a["href"] for a in home.select('article a[href^="tel:"]')]
-    assert calls[:8] == ["tel:112", "tel:110", "tel:113", "tel:115", "tel:117", "tel:118", "tel:119", "tel:129"]
+    assert calls[: len(content.nomor_darurat)] == [f"tel:{number.nomor}" for number in content.nomor_darurat]
     text = text_of(home)
-    assert "112 sudah terkonfirmasi berfungsi di Kota Tangerang, Kota Serang, Kabupaten Tangerang" in text
+    for number in content.nomor_darurat:
+        if number.wilayah_terkonfirmasi is not None:
+            assert f"sudah terkonfirmasi berfungsi di {confirmed_regions(content, number)}." in text
     hazards = [h.get_text(strip=True) for h in home.select("article h3")]
     assert set(hazards) >= {"Tsunami", "Gempa bumi", "Banjir", "Tanah longsor"}
 
 
-def test_emergency_page_says_what_each_number_is_for_and_where_112_is_unverified(bundled_site):
-    project, content = bundled_site
+@pytest.mark.parametrize("site", ["bundled_site", "golden_site"])
+def test_emergency_page_says_what_each_number_is_for_who_runs_it_and_whether_it_is_free(request, site):
+    project, content = request.getfixturevalue(site)
     darurat = page(project, "/darurat/")
     text = text_of(darurat)
-    for number in content.nomor_darurat:
+    sections = text.split(" Sumber: ")
+    assert len(sections) == len(content.nomor_darurat) + 1, "one source line per number"
+    for number, section in zip(content.nomor_darurat, sections, strict=False):
+        section = section.split(" — ", 1)[1] if " — " in section else section
         assert darurat.select_one(f'a[href="tel:{number.nomor}"]'), number.nomor
         assert " ".join(number.untuk.split()) in text
-    assert "Belum terverifikasi di: Kabupaten Pandeglang, Kabupaten Lebak, Kabupaten Serang, Kota Cilegon, Kota Tangerang Selatan" in text
-    assert text.count("Sumber:") == len(content.nomor_darurat)
+        assert f"Dijalankan oleh: {' '.join(number.dikelola.split())}" in text
+        # "free" only where a source says so; never a blanket promise for every number
+        free = "Tarif: bebas pulsa menurut sumber" in section
+        assert free is number.bebas_pulsa, number.nomor
+        if number.whatsapp:
+            assert darurat.select_one(f'a[href="https://wa.me/{number.whatsapp.lstrip("+")}"]'), number.nomor
+        if number.wilayah_terkonfirmasi is not None:
+            unverified = [r.nama for r in content.wilayah if r.slug not in number.wilayah_terkonfirmasi]
+            assert f"Belum terverifikasi di: {', '.join(unverified)}." in text
+    assert "nasional dan bebas pulsa" not in text and "semua nomor" not in text.lower()
+    for source in (s for number in content.nomor_darurat for s in number.sumber):
+        assert str(source.tahun) in text and " ".join(source.penerbit.split()) in text
 
 
 def test_region_pages_list_their_ksb_in_a_table(bundled_site):
@@ -73,25 +95,37 @@ def test_region_pages_list_their_ksb_in_a_table(bundled_site):
 def test_ksb_pages_stay_out_of_the_navigation(bundled_site):
     project, content = bundled_site
     nav = page(project, "/").select_one("nav.md-nav--primary")
-    nav_links = {a.get("href", "") for a in nav.select("a")}
-    assert not any(entry.slug in href for entry in content.ksb for href in nav_links if href.count("/") > 3)
+    nav_links = {a.get("href", "").strip("./") for a in nav.select("a")}
+    ksb_pages = {f"ksb/{entry.wilayah.slug}/{entry.slug}" for entry in content.ksb}
+    region_pages = {f"ksb/{region.slug}" for region in content.wilayah}
+    assert region_pages <= nav_links, "the check must see the region links to be able to see KSB links"
+    assert not ksb_pages & nav_links
     assert len(nav_links) < 30
 
 
-def test_ksb_page_shows_posko_consented_board_and_sample_notice(bundled_site):
-    project, content = bundled_site
+@pytest.mark.parametrize("site", ["bundled_site", "golden_site"])
+def test_ksb_page_shows_posko_consented_board_and_sample_notice(request, site):
+    project, content = request.getfixturevalue(site)
     for entry in content.ksb:
         soup = page(project, f"/ksb/{entry.wilayah.slug}/{entry.slug}/")
         record = entry.record
-        assert soup.select_one(f'a[href="tel:{record.posko.telepon}"]').get_text() == phone.national(record.posko.telepon)
         if record.contoh:
             notice = soup.select_one(".admonition.warning")
             assert notice and "Data contoh" in notice.get_text()
+            # a made-up number may belong to somebody: never one tap from a call or chat
+            assert not soup.select('article a[href^="tel:+"], article a[href^="https://wa.me/62"]')
+            assert phone.masked(record.posko.telepon) in text_of(soup)
+            assert phone.national(record.posko.telepon) not in text_of(soup)
+            assert "atas persetujuan yang bersangkutan" not in text_of(soup)
+        else:
+            assert soup.select_one(f'a[href="tel:{record.posko.telepon}"]').get_text() == phone.national(record.posko.telepon)
         for person in record.pengurus_publik:
             row = next(tr for tr in soup.select("article tr") if person.nama in tr.get_text())
-            if person.telepon:
+            if person.telepon and not record.contoh:
                 assert row.select_one(f'a[href="tel:{person.telepon}"]')
                 assert row.select_one(f'a[href="https://wa.me/{person.telepon.lstrip("+")}"]')
+            elif person.telepon:
+                assert not row.select("a") and phone.masked(person.telepon) in row.get_text()
         text = text_of(soup)
         for section, present in [("Titik kumpul", record.titik_kumpul), ("Jalur evakuasi", record.jalur_evakuasi),
                                  ("Lumbung sosial", record.lumbung_sosial), ("Kegiatan", record.kegiatan), ("Mitra", record.mitra)]:
@@ -106,7 +140,9 @@ def test_guides_cover_the_main_hazards_the_bag_and_the_household_plan(bundled_si
     for guide in content.panduan:
         text = text_of(page(project, f"/panduan/{guide.slug}/"))
         assert "Sumber" in text and guide.record.sumber[0].judul in text, guide.slug
-        assert re.search(r"Terakhir ditinjau: \d{1,2} \w+ \d{4}", text), guide.slug
+        review = guide.record.ditinjau
+        assert re.search(r"Terakhir ditinjau: \d{1,2} \w+ \d{4} ?, oleh ", text), guide.slug
+        assert " ".join(review.oleh.split()) in text and (review.catatan is None or review.catatan in text), guide.slug
         if guide.slug in MAIN_HAZARD_GUIDES:
             assert all(word in text for word in ("Sebelum", "Saat", "Sesudah")), guide.slug
 
@@ -138,14 +174,30 @@ def test_needs_page_lists_every_need_by_region(bundled_site):
     assert sorted(regions_in_order, key=order.index) == regions_in_order
 
 
-def test_contacts_page_has_media_desks_organisations_and_every_posko(bundled_site):
-    project, content = bundled_site
+@pytest.mark.parametrize("site", ["bundled_site", "golden_site"])
+def test_contacts_page_says_how_to_reach_every_organisation_and_posko(request, site):
+    project, content = request.getfixturevalue(site)
     soup = page(project, "/kontak/")
     text = text_of(soup)
     for organisation in content.organisasi:
-        assert organisation.nama in text
+        heading = next(h for h in soup.select("article h3") if h.get_text(" ", strip=True).startswith(organisation.nama))
+        block = []
+        for sibling in heading.find_next_siblings():
+            if sibling.name in ("h2", "h3"):
+                break
+            block.append(sibling)
+        links = [a["href"] for part in block for a in part.select("a")]
+        block_text = " ".join(" ".join(part.get_text(" ").split()) for part in block)
+        if organisation.contoh:
+            assert not [href for href in links if href.startswith(("tel:", "https://wa.me/"))]
+        elif organisation.telepon or organisation.email or organisation.situs:
+            assert any(href.startswith(("tel:", "mailto:", "http")) for href in links), organisation.id
+            assert "Sumber kontak:" in block_text, organisation.id
+        else:
+            assert f"Cara menghubungi: {' '.join(organisation.cara_menghubungi.split())}" in block_text, organisation.id
     for entry in content.ksb:
-        assert soup.select_one(f'a[href="tel:{entry.record.posko.telepon}"]'), entry.slug
+        linked = soup.select_one(f'a[href="tel:{entry.record.posko.telepon}"]')
+        assert bool(linked) is not entry.record.contoh, entry.slug
     assert "Untuk media" in text
 
 

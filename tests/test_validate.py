@@ -31,7 +31,7 @@ def test_yaml_syntax_error_points_at_the_line(project):
 def test_unknown_field_names_the_known_ones(project):
     write(project, "ksb/kab-lebak/uji.yml", KSB_MINIMAL + "warna: merah\n")
     assert problems(project) == [
-        "content/ksb/kab-lebak/uji.yml:8:1: kolom tidak dikenal 'warna' (yang dikenal: nama, kecamatan, desa, ancaman, posko, "
+        "content/ksb/kab-lebak/uji.yml:8:1: kolom tidak dikenal 'warna' (yang dikenal: nama, kecamatan, desa, jenis_desa, ancaman, posko, "
         "pengurus, lokasi, relawan, berdiri, dasar_hukum, lumbung_sosial, titik_kumpul, jalur_evakuasi, logistik, kebutuhan, "
         "kegiatan, mitra, sumber, diperbarui, contoh)"
     ]

@@ -13,7 +13,7 @@ from icalendar import Calendar, Event
 
 from .model import Content, Fgd, Placed, TindakLanjut
 from .paths import fgd_path
-from .render import STATUS_LABELS
+from .render import NO_OWNER, STATUS_LABELS
 from .urls import SiteUrls, stable_id
 
 # RFC 5545 STATUS for events: only a proposal is tentative, a cancelled action is cancelled.
@@ -48,7 +48,7 @@ def due_event(entry: Placed[Fgd], number: int, action: TindakLanjut, urls: SiteU
     # Numbered in the order of the FGD record: editing an action's words keeps its calendar entry.
     event = _all_day(stable_id(f"fgd/{entry.slug}/tindak-lanjut/{number}"), action.tenggat, f"Tenggat: {action.aksi}", stamp)
     lines = [
-        f"Penanggung jawab: {action.penanggung_jawab}",
+        f"Penanggung jawab: {action.penanggung_jawab or NO_OWNER}",
         f"Status: {STATUS_LABELS[action.status]}",
         f"Dari FGD: {entry.record.judul} ({entry.record.tanggal.isoformat()})",
     ]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import build as pipeline
 from .errors import ContentInvalid, SiagaError
+from .model import Content
 from .urls import SiteUrls
 from .validate import load_and_validate
 
@@ -21,8 +22,15 @@ def _project(args: argparse.Namespace) -> pipeline.Project:
     return pipeline.Project(Path(args.root).resolve())
 
 
+def _warn(content: Content) -> None:
+    """Warnings do not stop a build, but every maintainer sees them where the errors would be."""
+    for warning in content.peringatan:
+        print(f"{warning.path.as_posix()}:{warning.line}:{warning.column}: peringatan: {warning.message}", file=sys.stderr)
+
+
 def cmd_validate(args: argparse.Namespace) -> None:
     content = load_and_validate(_project(args).content)
+    _warn(content)
     print(f"Konten sah: {len(content.ksb)} KSB, {len(content.fgd)} FGD, {len(content.panduan)} panduan, "
           f"{len(content.organisasi)} lembaga, {len(content.nomor_darurat)} nomor darurat.")
 
@@ -30,6 +38,7 @@ def cmd_validate(args: argparse.Namespace) -> None:
 def cmd_build(args: argparse.Namespace) -> None:
     project = _project(args)
     content = pipeline.build(project, strict=args.strict)
+    _warn(content)
     print(f"Situs dibangun di {project.site}: {len(content.ksb)} KSB, {len(content.panduan)} panduan, {len(content.fgd)} FGD.")
     urls = SiteUrls.from_config(project.config)
     if urls.is_placeholder:

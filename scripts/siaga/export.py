@@ -17,7 +17,8 @@ from .qr import qr_svg
 from .urls import SiteUrls
 
 FEED_TITLE = "Siaga Banten: catatan FGD dan pembaruan data"
-PUBLISHER = "Dinas Sosial Provinsi Banten dan Forum KSB Provinsi Banten"
+# Who runs the site is not confirmed yet (see /tentang/): the feed names the site, not an agency.
+PUBLISHER = "Siaga Banten"
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,8 @@ def export_files(content: Content, urls: SiteUrls, today: dt.date) -> Exports:
         Download(paths.KSB_GEOJSON, tables.to_geojson(rows), "Peta KSB (GeoJSON)",
                  "Satu titik untuk setiap KSB yang sudah punya koordinat, dengan kolom yang sama.", located),
         Download(paths.CONTACTS_VCF, vcard.serialize(contacts), "Semua kontak (vCard)",
-                 "Lembaga, meja media dan posko semua KSB, untuk disimpan di ponsel. Tanpa nomor pribadi.", len(contacts)),
+                 "Lembaga yang kontaknya sudah terverifikasi dan posko KSB, untuk disimpan di ponsel. "
+                 "Tanpa nomor pribadi dan tanpa data contoh.", len(contacts)),
         Download(paths.AGENDA_ICS, agenda.serialize(events), "Agenda FGD (iCalendar)",
                  "Tanggal FGD dan tenggat tindak lanjutnya, untuk kalender ponsel atau komputer.", len(events)),
         Download(paths.FEED, atom_feed(entries, urls, today, title=FEED_TITLE, author=PUBLISHER), "Feed pembaruan (Atom)",
@@ -76,6 +78,7 @@ def export_files(content: Content, urls: SiteUrls, today: dt.date) -> Exports:
     ]
     files = {download.path: download.data for download in downloads}
     for entry in content.ksb:
-        files[paths.ksb_vcard_path(entry)] = vcard.serialize(vcard.ksb_contacts(entry, urls))
+        if cards := vcard.ksb_contacts(entry, urls):
+            files[paths.ksb_vcard_path(entry)] = vcard.serialize(cards)
         files[paths.ksb_qr_path(entry)] = qr_svg(urls.page(paths.ksb_path(entry)), f"Kode QR halaman {entry.record.nama}")
     return Exports(downloads, files)

@@ -2,7 +2,7 @@
 
 One entry per page that carries a date: an FGD record (its meeting date, or ``diperbarui``
 when its follow-ups were updated later), a KSB (the date its data was last checked,
-``diperbarui``) and a guide (``ditinjau``). An entry's id is the page's
+``diperbarui``) and a guide (``ditinjau.tanggal``). An entry's id is the page's
 :func:`~siaga.urls.stable_id`, so when a KSB is checked again its entry is *updated* in a
 reader, not repeated; and ids survive a change of the site's address.
 """
@@ -59,7 +59,7 @@ def updates(content: Content) -> list[Update]:
             f"ksb/{ksb_id(entry)}",
             entry.record.diperbarui,
             f"Data {entry.record.nama}{sample_marker(entry.record)} diperbarui",
-            f"Data {entry.record.nama} (Desa {entry.record.desa}, Kecamatan {entry.record.kecamatan}, "
+            f"Data {entry.record.nama} ({entry.record.jenis_desa.capitalize()} {entry.record.desa}, Kecamatan {entry.record.kecamatan}, "
             f"{entry.wilayah.nama if entry.wilayah else ''}) diperiksa pada {tanggal(entry.record.diperbarui)}.",
             ksb_path(entry),
         )
@@ -67,8 +67,9 @@ def updates(content: Content) -> list[Update]:
         if entry.record.diperbarui is not None
     ]
     found += [
-        Update(f"panduan/{entry.slug}", entry.record.ditinjau, f"Panduan: {entry.record.judul}",
-               f"Ditinjau pada {tanggal(entry.record.ditinjau)}. {entry.record.ringkasan}", panduan_path(entry))
+        Update(f"panduan/{entry.slug}", entry.record.ditinjau.tanggal, f"Panduan: {entry.record.judul}",
+               f"Ditinjau pada {tanggal(entry.record.ditinjau.tanggal)} oleh {entry.record.ditinjau.oleh}. {entry.record.ringkasan}",
+               panduan_path(entry))
         for entry in content.panduan
     ]
     return sorted(found, key=lambda update: (update.day, update.key), reverse=True)[:MAX_ENTRIES]

@@ -11,7 +11,7 @@ date, so that tests can fix it).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Generic, Literal, TypeVar
 
@@ -28,6 +28,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from . import phone
+from .errors import ContentError
 
 Phone = Annotated[str, AfterValidator(phone.normalise)]
 EmergencyNumber = Annotated[str, AfterValidator(phone.normalise_emergency)]
@@ -84,6 +85,24 @@ class Sumber(Record):
     """Tahun terbit, jika diketahui."""
     url: Url | None = None
     """Alamat web, hanya jika sudah pasti benar; lebih baik dikosongkan daripada menebak."""
+
+
+class SumberTerperiksa(Sumber):
+    """Sumber yang bisa diperiksa pembaca: untuk nomor darurat, lembaga dan panduan, tahun terbitnya wajib."""
+
+    tahun: int = Field(ge=1945, le=2100)
+    """Tahun terbit. Wajib: pembaca perlu tahu seberapa baru keterangan ini."""
+
+
+class Tinjauan(Record):
+    """Siapa yang terakhir mencocokkan panduan dengan sumbernya, dan kapan."""
+
+    tanggal: PastDate
+    """Tanggal peninjauan (YYYY-MM-DD). ``make validate`` memberi peringatan bila lebih dari 12 bulan lalu."""
+    oleh: Text
+    """Lembaga atau jabatan peninjau (bukan nama pribadi), misalnya "Bidang Kedaruratan BPBD Provinsi Banten"."""
+    catatan: Text | None = None
+    """Keterangan tentang peninjauan, misalnya bagian yang belum ditinjau oleh lembaga berwenang."""
 
 
 class Lokasi(Record):
@@ -216,13 +235,27 @@ class Kegiatan(Record):
     """Satu simulasi, pelatihan, tanggap darurat, atau kegiatan lain."""
 
     tanggal: dt.date
-    """Tanggal (YYYY-MM-DD)."""
+    """Tanggal (YYYY-MM-DD); untuk kegiatan beberapa hari, tanggal mulainya."""
+    sampai: dt.date | None = None
+    """Tanggal selesai (YYYY-MM-DD), untuk kegiatan yang berlangsung beberapa hari."""
     jenis: Literal["simulasi", "pelatihan", "sosialisasi", "apel-siaga", "tanggap-darurat", "lainnya"]
     """Jenis kegiatan."""
     judul: Text
     """Apa yang terjadi, dalam beberapa kata."""
     keterangan: Text | None = None
     """Rinciannya."""
+    sumber: list[Sumber] = []
+    """Sumber berita atau laporan kegiatan ini. Di berkas data contoh, kegiatan tanpa sumber ditampilkan sebagai contoh."""
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Kegiatan:
+        if self.sampai is not None and self.sampai < self.tanggal:
+            raise PydanticCustomError(
+                "ends_before_start",
+                "sampai: {sampai} jatuh sebelum tanggal mulai {tanggal}",
+                {"at": "sampai", "sampai": str(self.sampai), "tanggal": str(self.tanggal)},
+            )
+        return self
 
 
 class Mitra(Record):
@@ -243,6 +276,8 @@ class Ksb(Record):
     """Nama kecamatan."""
     desa: Text
     """Nama desa atau kelurahan."""
+    jenis_desa: Literal["desa", "kelurahan"] = "desa"
+    """Apakah ``desa`` sebuah desa atau kelurahan (di wilayah kota biasanya kelurahan)."""
     ancaman: list[Slug] = Field(min_length=1)
     """Kode ancaman bencana dari ``content/ancaman.yml``."""
     posko: Posko
@@ -276,7 +311,23 @@ class Ksb(Record):
     diperbarui: PastDate | None = None
     """Tanggal terakhir berkas ini diperiksa (YYYY-MM-DD)."""
     contoh: bool = False
-    """Isi true untuk data contoh: halamannya akan menyatakan dengan jelas bahwa isinya hanya contoh."""
+    """Isi true untuk data contoh: halamannya menyatakan dengan jelas bahwa isinya hanya contoh, dan nomornya
+    tidak pernah dijadikan tautan telepon, WhatsApp, kontak vCard atau isi berkas data."""
+
+    @model_validator(mode="after")
+    def _sample_states_no_unsourced_fact(self) -> Ksb:
+        """A sample page is named after a real place: a founding year or decree there reads as a fact about
+        the real KSB, so it may stand only with a source."""
+        if self.contoh and not self.sumber:
+            for field in ("berdiri", "dasar_hukum"):
+                if getattr(self, field) is not None:
+                    raise PydanticCustomError(
+                        "sample_fact_unsourced",
+                        "{field}: data contoh tidak boleh memuat fakta tentang KSB sungguhan tanpa sumber; "
+                        "hapus kolom ini atau cantumkan sumbernya di 'sumber'",
+                        {"at": field, "field": field},
+                    )
+        return self
 
     @field_validator("ancaman")
     @classmethod
@@ -311,25 +362,52 @@ class Organisasi(Record):
     jenis: Literal["pemerintah", "relawan", "kemanusiaan", "media", "swasta", "forum"]
     """Jenis organisasi."""
     peran: Text
-    """Apa yang dikerjakannya dalam kesiapsiagaan dan tanggap darurat bencana."""
+    """Apa yang dikerjakannya dalam kesiapsiagaan dan tanggap darurat bencana, sesuai sumbernya."""
     wilayah: list[Slug] = []
     """Slug wilayah tempat organisasi ini bekerja; jika kosong berarti seluruh provinsi."""
     telepon: Phone | None = None
-    """Nomor telepon kantor, hanya jika ada sumbernya."""
+    """Nomor telepon kantor atau meja layanan yang diumumkan lembaga itu sendiri (bukan nomor pribadi)."""
     email: Email | None = None
-    """Alamat e-mail kantor."""
+    """Alamat e-mail kantor yang diumumkan lembaga itu sendiri."""
     situs: Url | None = None
-    """Situs web."""
+    """Alamat situs web resmi."""
+    sumber_kontak: list[SumberTerperiksa] = []
+    """Tempat telepon, e-mail atau situs di atas diumumkan. Wajib bila salah satunya diisi."""
+    cara_menghubungi: Text | None = None
+    """Bila belum ada telepon, e-mail atau situs yang terverifikasi: cara menghubungi lembaga ini
+    (misalnya lewat lembaga lain). Wajib dalam keadaan itu."""
     untuk_media: bool = False
     """Isi true jika ini kontak yang sebaiknya dihubungi wartawan."""
-    sumber: list[Sumber] = []
-    """Sumber data kontak ini."""
+    sumber: list[SumberTerperiksa] = Field(min_length=1)
+    """Sumber keterangan tentang peran lembaga ini."""
     contoh: bool = False
-    """Isi true untuk data contoh."""
+    """Isi true untuk data contoh: nomornya tidak pernah dijadikan tautan atau kontak vCard."""
+
+    @property
+    def saluran(self) -> bool:
+        """True when the organisation has at least one published way to reach it."""
+        return bool(self.telepon or self.email or self.situs)
+
+    @model_validator(mode="after")
+    def _reachable_with_source(self) -> Organisasi:
+        if self.saluran and not self.sumber_kontak and not self.contoh:
+            raise PydanticCustomError(
+                "channel_unsourced",
+                "sumber_kontak: telepon, e-mail atau situs perlu sumber (di mana lembaga itu mengumumkannya)",
+                {"at": "sumber_kontak"},
+            )
+        if not self.saluran and self.cara_menghubungi is None:
+            raise PydanticCustomError(
+                "unreachable",
+                "cara_menghubungi: lembaga tanpa telepon, e-mail atau situs terverifikasi perlu keterangan "
+                "cara menghubunginya",
+                {"at": "cara_menghubungi"},
+            )
+        return self
 
 
 class NomorDarurat(Record):
-    """Satu nomor darurat nasional (``content/kontak/darurat.yml``)."""
+    """Satu nomor layanan darurat (``content/kontak/darurat.yml``)."""
 
     nomor: EmergencyNumber
     """Nomor pendeknya, misalnya 112."""
@@ -337,10 +415,19 @@ class NomorDarurat(Record):
     """Nama layanan."""
     untuk: Text
     """Kapan nomor ini perlu dihubungi, dalam satu kalimat."""
+    dikelola: Text
+    """Siapa yang menjalankan layanan ini, misalnya "Polri" atau "pemerintah kabupaten/kota masing-masing"."""
+    bebas_pulsa: bool = False
+    """Isi true hanya bila sumber menyatakan panggilan ke nomor ini gratis; halaman tidak menjanjikan
+    gratis untuk nomor lain."""
+    whatsapp: Phone | None = None
+    """Nomor WhatsApp resmi layanan ini, jika diumumkan (misalnya SAPA 129)."""
     wilayah_terkonfirmasi: list[Slug] | None = None
     """Untuk nomor yang dikelola pemerintah daerah (112): slug wilayah tempat nomor ini sudah dipastikan berfungsi."""
-    sumber: list[Sumber] = Field(min_length=1)
-    """Tempat nomor ini diumumkan."""
+    catatan: Text | None = None
+    """Hal yang perlu diketahui pembaca, misalnya nomor lama yang sering tertukar."""
+    sumber: list[SumberTerperiksa] = Field(min_length=1)
+    """Tempat nomor ini diumumkan, dengan penerbit dan tahunnya."""
 
 
 # --- FGD -----------------------------------------------------------------------------------
@@ -380,14 +467,25 @@ class TindakLanjut(Record):
 
     aksi: Text
     """Apa yang harus dikerjakan."""
-    penanggung_jawab: Text
-    """Siapa yang bertanggung jawab (organisasi atau jabatan)."""
+    penanggung_jawab: Text | None = None
+    """Siapa yang bertanggung jawab (organisasi atau jabatan), hanya bila pihak itu sudah menyetujuinya.
+    Wajib untuk status disepakati, berjalan dan selesai."""
     tenggat: dt.date | None = None
     """Batas waktu penyelesaian (YYYY-MM-DD)."""
     status: Literal["usulan", "disepakati", "berjalan", "selesai", "batal"]
     """usulan (baru usulan, belum dipastikan), disepakati, berjalan, selesai, atau batal."""
     catatan: Text | None = None
     """Catatan perkembangan."""
+
+    @model_validator(mode="after")
+    def _someone_answers_for_agreed_actions(self) -> TindakLanjut:
+        if self.penanggung_jawab is None and self.status in ("disepakati", "berjalan", "selesai"):
+            raise PydanticCustomError(
+                "owner_missing",
+                "penanggung_jawab: tindak lanjut berstatus {status} perlu penanggung jawab",
+                {"at": "penanggung_jawab", "status": self.status},
+            )
+        return self
 
 
 class Fgd(Record):
@@ -455,10 +553,13 @@ class Panduan(Record):
     """Ancaman bencana yang dibahas panduan ini; halaman depan menampilkan langkah ``segera`` dari panduan ini."""
     segera: list[Text] = []
     """Paling banyak empat langkah singkat untuk "apa yang harus dilakukan sekarang", ditampilkan di halaman depan."""
-    sumber: list[Sumber] = Field(min_length=1)
+    sumber: list[SumberTerperiksa] = Field(min_length=1)
     """Pedoman yang isinya ditulis ulang dengan kata-kata sendiri di halaman ini."""
-    ditinjau: PastDate
-    """Tanggal peninjauan terakhir (YYYY-MM-DD)."""
+    ditinjau: Tinjauan
+    """Peninjauan terakhir: tanggal, oleh siapa, dan catatannya."""
+    tampilkan_nomor_darurat: bool = False
+    """Isi true untuk menambahkan daftar nomor darurat (dari ``content/kontak/darurat.yml``) di akhir panduan,
+    misalnya pada rencana keluarga yang dicetak; daftarnya selalu sama dengan halaman Nomor darurat."""
 
     @field_validator("ancaman")
     @classmethod
@@ -528,3 +629,5 @@ class Content:
     nomor_darurat: list[NomorDarurat]
     fgd: list[Placed[Fgd]]
     panduan: list[Placed[Panduan]]
+    peringatan: list[ContentError] = field(default_factory=list)
+    """Problems that do not stop a build (a guide not reviewed for 12 months), as ``path:line:column: message``."""

@@ -49,6 +49,16 @@ def national(e164: str) -> str:
     return phonenumbers.format_number(phonenumbers.parse(e164, "ID"), PhoneNumberFormat.NATIONAL)
 
 
+def masked(e164: str) -> str:
+    """A sample number as nobody can dial it: the area or operator prefix kept, every other digit an x.
+
+    Sample numbers have real formats and may belong to somebody; the page still shows what a number looks like.
+    """
+    national_form = national(e164)
+    prefix_end = next((i for i, char in enumerate(national_form) if char in "-) "), len(national_form))
+    return national_form[:prefix_end] + re.sub(r"[0-9]", "x", national_form[prefix_end:])
+
+
 def is_mobile(e164: str) -> bool:
     """True for mobile numbers, the only ones a WhatsApp link makes sense for."""
     if _EMERGENCY.match(e164):

@@ -37,6 +37,9 @@ STATUS_LABELS = {
     "batal": "Dibatalkan",
 }
 
+# Shown where a follow-up names nobody: a proposal binds no one until a party agrees to it.
+NO_OWNER = "Belum ditentukan"
+
 
 class DuplicatePage(Exception):
     """Two pieces of content would write the same page (a bug, not a content mistake)."""
@@ -54,17 +57,30 @@ def sample_marker(record: object) -> str:
     return ""
 
 
-def tel(number: str) -> mdtext.Markdown:
-    """A click-to-call link showing the number in national format."""
+def tel(number: str, *, contoh: bool) -> mdtext.Markdown:
+    """A click-to-call link showing the number in national format; for sample data, a masked number and no link.
+
+    ``contoh`` has no default so that no template can show a number without saying whether it is real.
+    """
+    if contoh:
+        return mdtext.Markdown(f"{mdtext.escape(phone.masked(number))} *(nomor contoh, tidak dapat dihubungi)*")
     return mdtext.link(phone.national(number), phone.tel_url(number))
 
 
-def call(number: str, whatsapp: bool = True) -> mdtext.Markdown:
-    """A click-to-call link, followed by a WhatsApp chat link when ``whatsapp`` and the number is mobile."""
-    link = tel(number)
-    if whatsapp and phone.is_mobile(number):
+def call(number: str, whatsapp: bool = True, *, contoh: bool) -> mdtext.Markdown:
+    """A click-to-call link, followed by a WhatsApp chat link when ``whatsapp`` and the number is mobile.
+
+    A sample number (``contoh``) is never one tap from a real call or chat: it is shown masked, without links.
+    """
+    link = tel(number, contoh=contoh)
+    if whatsapp and not contoh and phone.is_mobile(number):
         return mdtext.Markdown(f"{link} · {mdtext.link('WhatsApp', phone.whatsapp_url(number))}")
     return link
+
+
+def whatsapp(number: str) -> mdtext.Markdown:
+    """A WhatsApp chat link for a service's own WhatsApp line (a real, published number)."""
+    return mdtext.link(phone.national(number), phone.whatsapp_url(number))
 
 
 def _environment() -> Environment:
@@ -83,11 +99,13 @@ def _environment() -> Environment:
         markdown=mdtext.body,
         meta=mdtext.meta_string,
         status=lambda value: STATUS_LABELS.get(value, value),
+        penanggung_jawab=lambda value: value or NO_OWNER,
         tanda_contoh=sample_marker,
     )
     env.globals.update(
         tel=tel,
         call=call,
+        whatsapp=whatsapp,
         link=mdtext.link,
         ksb_path=paths.ksb_path,
         fgd_path=paths.fgd_path,

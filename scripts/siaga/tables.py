@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -50,7 +51,8 @@ class Column:
         if self.field is not None:
             model, name = self.field
             base = model.model_fields[name].description or ""
-        return " ".join(part for part in (base, self.note) if part)
+        # Docstrings mark field names as ``code`` for the schema reference; the page shows plain words.
+        return re.sub(r"``(.+?)``", r"\1", " ".join(" ".join(part.split()) for part in (base, self.note) if part))
 
 
 def _location(entry: Placed[Ksb], coordinate: str) -> float | None:
@@ -60,6 +62,11 @@ def _location(entry: Placed[Ksb], coordinate: str) -> float | None:
 def _region(entry: Placed[Ksb]) -> Wilayah:
     assert entry.wilayah is not None  # every validated KSB lives in a region folder
     return entry.wilayah
+
+
+def _real(entry: Placed[Ksb], value: Value) -> Value:
+    """A contact value only for real data: a partner must never mistake a sample number for a working one."""
+    return None if entry.record.contoh else value
 
 
 def ksb_id(entry: Placed[Ksb]) -> str:
@@ -76,16 +83,20 @@ COLUMNS: tuple[Column, ...] = (
     Column("wilayah_kode", "teks", lambda e, u: _region(e).kode, (Wilayah, "kode"), hxl="#adm2+code"),
     Column("wilayah", "teks", lambda e, u: _region(e).nama, (Wilayah, "nama"), hsds="address.region", hxl="#adm2+name"),
     Column("kecamatan", "teks", lambda e, u: e.record.kecamatan, (Ksb, "kecamatan"), hsds="address.address_2", hxl="#adm3+name"),
-    Column("desa", "teks", lambda e, u: e.record.desa, (Ksb, "desa"), hsds="address.city", hxl="#adm4+name"),
+    Column("desa_kelurahan", "teks", lambda e, u: e.record.desa, (Ksb, "desa"), hsds="address.city", hxl="#adm4+name"),
+    Column("jenis_desa", "desa/kelurahan", lambda e, u: e.record.jenis_desa, (Ksb, "jenis_desa"), hxl="#adm4+type"),
     Column("ancaman", "daftar teks", lambda e, u: list(e.record.ancaman), (Ksb, "ancaman"),
            note="Di CSV dipisahkan dengan titik koma; daftar kodenya ada di bawah.",
            hsds="attribute (taxonomy_term.code)", hxl="#crisis+type"),
     Column("posko_alamat", "teks", lambda e, u: e.record.posko.alamat, (Posko, "alamat"), hsds="address.address_1", hxl="#loc+address"),
-    Column("posko_telepon", "teks", lambda e, u: e.record.posko.telepon, (Posko, "telepon"),
-           note="Ditulis dalam format internasional E.164, misalnya +6281200000001.",
+    Column("posko_telepon", "teks", lambda e, u: _real(e, e.record.posko.telepon), (Posko, "telepon"),
+           note="Ditulis dalam format internasional E.164, misalnya +62254123456. Kosong untuk data contoh: "
+                "nomor contoh tidak pernah dimuat di berkas data.",
            hsds="phone.number", hxl="#contact+phone"),
-    Column("posko_whatsapp", "true/false", lambda e, u: e.record.posko.whatsapp, (Posko, "whatsapp"), hxl="#meta+whatsapp"),
-    Column("posko_email", "teks", lambda e, u: e.record.posko.email, (Posko, "email"), hsds="organization.email", hxl="#contact+email"),
+    Column("posko_whatsapp", "true/false", lambda e, u: _real(e, e.record.posko.whatsapp), (Posko, "whatsapp"),
+           note="Kosong untuk data contoh.", hxl="#meta+whatsapp"),
+    Column("posko_email", "teks", lambda e, u: _real(e, e.record.posko.email), (Posko, "email"),
+           note="Kosong untuk data contoh.", hsds="organization.email", hxl="#contact+email"),
     Column("lat", "desimal", lambda e, u: _location(e, "lat"), (Lokasi, "lat"),
            note="Kosong jika KSB belum punya koordinat.", hsds="location.latitude", hxl="#geo+lat"),
     Column("lon", "desimal", lambda e, u: _location(e, "lon"), (Lokasi, "lon"),

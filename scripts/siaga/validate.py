@@ -7,6 +7,7 @@ problems of all files, sorted by path and line.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import typing
@@ -122,7 +123,15 @@ class _Reader:
         self.content_dir = content_dir
         self.root = content_dir.parent
         self.errors: list[ContentError] = []
+        self.warnings: list[ContentError] = []
+        self.numbers: list[tuple[Document, tuple[str | int, ...], str, bool]] = []
+        self.today = today
         self.context: dict[str, Any] = {"hari_ini": today}
+
+    def number(self, doc: Document, loc: tuple[str | int, ...], e164: str | None, *, sample: bool) -> None:
+        """Remember where a phone number was written, so that a sample number copied into real data is caught."""
+        if e164:
+            self.numbers.append((doc, loc, e164, sample))
 
     def file_error(self, path: Path, message: str) -> None:
         """A problem with a whole file (its name or folder): reported at 1:1."""
@@ -167,6 +176,7 @@ def load_and_validate(content_dir: Path, today: dt.date | None = None) -> model.
     ksb = _read_ksb(reader, regions)
     fgd = _read_fgd(reader, regions)
     guides = _read_guides(reader)
+    _check_sample_numbers(reader)
     if reader.errors:
         raise ContentInvalid(reader.errors)
     return model.Content(
@@ -177,6 +187,7 @@ def load_and_validate(content_dir: Path, today: dt.date | None = None) -> model.
         nomor_darurat=numbers,
         fgd=sorted(fgd, key=lambda entry: entry.record.tanggal, reverse=True),
         panduan=sorted(guides, key=lambda entry: (entry.record.urutan, entry.slug)),
+        peringatan=sorted(reader.warnings),
     )
 
 
@@ -227,6 +238,7 @@ def _read_contacts(reader: _Reader, regions: list[model.Wilayah]) -> tuple[list[
                 first_seen.setdefault((key, value), doc.path)
         for index, organisation in enumerate(contacts.organisasi):
             _check_regions(reader, doc, ("organisasi", index, "wilayah"), organisation.wilayah, regions)
+            reader.number(doc, ("organisasi", index, "telepon"), organisation.telepon, sample=organisation.contoh)
         for index, number in enumerate(contacts.nomor_darurat):
             _check_regions(reader, doc, ("nomor_darurat", index, "wilayah_terkonfirmasi"), number.wilayah_terkonfirmasi, regions)
         organisations += contacts.organisasi
@@ -255,6 +267,9 @@ def _read_ksb(reader: _Reader, regions: list[model.Wilayah]) -> list[model.Place
             message = f"nama: KSB ganda: desa {ksb.desa!r} dengan nama {ksb.nama!r} sudah ada di {first_seen[key].as_posix()}"
             reader.errors.append(doc.error(("nama",), message))
         first_seen.setdefault(key, doc.path)
+        reader.number(doc, ("posko", "telepon"), ksb.posko.telepon, sample=ksb.contoh)
+        for index, person in enumerate(ksb.pengurus):
+            reader.number(doc, ("pengurus", index, "telepon"), person.telepon, sample=ksb.contoh)
         entries.append(model.Placed(ksb, path.stem, doc.path, wilayah=region))
     return entries
 
@@ -282,5 +297,26 @@ def _read_guides(reader: _Reader) -> list[model.Placed[model.Panduan]]:
     for path in reader.files("panduan", ".md"):
         if (read := reader.read(path, model.Panduan)) is not None:
             doc, guide = read
+            if _add_months(guide.ditinjau.tanggal, 12) < reader.today:
+                message = (f"ditinjau: panduan ini terakhir ditinjau {guide.ditinjau.tanggal.isoformat()}, lebih dari 12 bulan lalu; "
+                           "cocokkan lagi dengan sumbernya lalu perbarui tanggal dan peninjaunya")
+                reader.warnings.append(doc.error(("ditinjau", "tanggal"), message))
             guides.append(model.Placed(guide, path.stem, doc.path, body=doc.body))
     return guides
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (the 29th to 31st fall back to that month's last day)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _check_sample_numbers(reader: _Reader) -> None:
+    """A sample number may belong to a real person: it must never reach real data by a copied file."""
+    samples = {e164: doc.path for doc, _, e164, sample in reader.numbers if sample}
+    for doc, loc, e164, sample in reader.numbers:
+        if not sample and e164 in samples:
+            message = (f"{loc[-1]}: nomor ini adalah nomor contoh (dari {samples[e164].as_posix()}), bukan nomor sungguhan; "
+                       "tulis nomor yang benar, atau tandai berkas ini contoh: true")
+            reader.errors.append(doc.error(loc, message))

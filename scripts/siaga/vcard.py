@@ -2,6 +2,9 @@
 
 ``kontak.vcf`` holds organisations, media desks and KSB posko: offices, never people. A KSB's
 own file adds its board members who consented (``Ksb.pengurus_publik``), and only there.
+Sample data never becomes a card: its numbers are made up and may belong to somebody, and a
+contact saved in a phone outlives any warning next to it. An organisation with no published
+channel is left out too: a card with a name only helps nobody reach it.
 UIDs come from what names a contact in the content, so a phone that imports a file again
 updates its contacts instead of doubling them.
 """
@@ -14,24 +17,21 @@ from vobject.base import Component
 from . import phone
 from .model import Content, Ksb, Organisasi, Pengurus, Placed
 from .paths import ksb_path
-from .render import sample_marker
 from .tables import ksb_id
 from .urls import SiteUrls, stable_id
 
-_SAMPLE_NOTE = "DATA CONTOH: nomor ini bukan nomor sungguhan, jangan dihubungi."
 _CATEGORY = "Siaga Banten"
 
 
-def _card(key: str, full_name: str, organisation: str, categories: list[str], note: str, sample: bool) -> Component:
+def _card(key: str, full_name: str, organisation: str, categories: list[str], note: str) -> Component:
     """A card with what every contact has; ``key`` names it in the content and becomes its UID."""
     card = vobject.vCard()
     card.add("uid").value = stable_id(key)
     card.add("fn").value = full_name
     card.add("n").value = vobject.vcard.Name()  # required by vCard 3.0; left empty for offices
     card.add("org").value = [organisation]
-    # A sample contact is also tagged, so whoever imported the file can find and delete them all at once.
-    card.add("categories").value = [_CATEGORY, *categories, *(["Data contoh"] if sample else [])]
-    card.add("note").value = f"{note}\n{_SAMPLE_NOTE}" if sample else note
+    card.add("categories").value = [_CATEGORY, *categories]
+    card.add("note").value = note
     return card
 
 
@@ -43,8 +43,8 @@ def _phone(card: Component, number: str, *types: str) -> None:
 
 def organisation_card(organisation: Organisasi) -> Component:
     """An organisation or media desk: office phone, e-mail and website only."""
-    card = _card(f"organisasi/{organisation.id}", organisation.nama + sample_marker(organisation), organisation.nama,
-                 ["Media" if organisation.untuk_media else "Lembaga"], organisation.peran, organisation.contoh)
+    card = _card(f"organisasi/{organisation.id}", organisation.nama, organisation.nama,
+                 ["Media" if organisation.untuk_media else "Lembaga"], organisation.peran)
     if organisation.telepon:
         _phone(card, organisation.telepon, "WORK")
     if organisation.email:
@@ -59,8 +59,7 @@ def posko_card(entry: Placed[Ksb], urls: SiteUrls) -> Component:
     ksb = entry.record
     assert entry.wilayah is not None
     reach = "Posko Kampung Siaga Bencana." + (" Bisa dihubungi lewat WhatsApp." if ksb.posko.whatsapp else "")
-    card = _card(f"ksb/{ksb_id(entry)}/posko", f"Posko {ksb.nama}{sample_marker(ksb)}", ksb.nama,
-                 ["KSB", entry.wilayah.nama], reach, ksb.contoh)
+    card = _card(f"ksb/{ksb_id(entry)}/posko", f"Posko {ksb.nama}", ksb.nama, ["KSB", entry.wilayah.nama], reach)
     _phone(card, ksb.posko.telepon, "WORK")
     if ksb.posko.email:
         card.add("email").value = ksb.posko.email
@@ -80,8 +79,8 @@ def posko_card(entry: Placed[Ksb], urls: SiteUrls) -> Component:
 def person_card(entry: Placed[Ksb], person: Pengurus) -> Component:
     """A board member who consented to be published, as a contact of their KSB."""
     ksb = entry.record
-    card = _card(f"ksb/{ksb_id(entry)}/pengurus/{person.nama}", person.nama + sample_marker(ksb), ksb.nama, ["KSB"],
-                 f"{person.jabatan.capitalize()} {ksb.nama}.", ksb.contoh)
+    card = _card(f"ksb/{ksb_id(entry)}/pengurus/{person.nama}", person.nama, ksb.nama, ["KSB"],
+                 f"{person.jabatan.capitalize()} {ksb.nama}.")
     card.n.value = vobject.vcard.Name(given=person.nama)  # Indonesian names are not reliably family + given
     card.add("title").value = person.jabatan
     if person.telepon:
@@ -95,10 +94,13 @@ def serialize(cards: list[Component]) -> bytes:
 
 
 def all_contacts(content: Content, urls: SiteUrls) -> list[Component]:
-    """Every organisation and media desk, then every KSB posko: no person."""
-    return [organisation_card(o) for o in content.organisasi] + [posko_card(e, urls) for e in content.ksb]
+    """Every reachable organisation and media desk, then every KSB posko: no person, no sample."""
+    organisations = [o for o in content.organisasi if o.saluran and not o.contoh]
+    return [organisation_card(o) for o in organisations] + [posko_card(e, urls) for e in content.ksb if not e.record.contoh]
 
 
 def ksb_contacts(entry: Placed[Ksb], urls: SiteUrls) -> list[Component]:
-    """One KSB's posko and its consented board members."""
+    """One KSB's posko and its consented board members; nothing for sample data."""
+    if entry.record.contoh:
+        return []
     return [posko_card(entry, urls)] + [person_card(entry, person) for person in entry.record.pengurus_publik]

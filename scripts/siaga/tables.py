@@ -90,7 +90,7 @@ COLUMNS: tuple[Column, ...] = (
            hsds="attribute (taxonomy_term.code)", hxl="#crisis+type"),
     Column("posko_alamat", "teks", lambda e, u: e.record.posko.alamat, (Posko, "alamat"), hsds="address.address_1", hxl="#loc+address"),
     Column("posko_telepon", "teks", lambda e, u: _real(e, e.record.posko.telepon), (Posko, "telepon"),
-           note="Ditulis dalam format internasional E.164, misalnya +62254123456. Kosong untuk data contoh: "
+           note="Ditulis dalam format internasional E.164: 0254-xxxxxx menjadi +62254xxxxxx. Kosong untuk data contoh: "
                 "nomor contoh tidak pernah dimuat di berkas data.",
            hsds="phone.number", hxl="#contact+phone"),
     Column("posko_whatsapp", "true/false", lambda e, u: _real(e, e.record.posko.whatsapp), (Posko, "whatsapp"),

@@ -1,57 +1,25 @@
-"""The built site in a real browser (Debian's Chromium driven by Playwright), on a small phone screen.
-
-CI installs Chromium and sets SIAGA_REQUIRE_BROWSER=1, so there a missing browser fails the run
-instead of skipping these tests.
-"""
+"""The built site in a real browser (Debian's Chromium driven by Playwright): finding a KSB, posters."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import io
-import os
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
+from browser_support import PHONE, chromium, serving, skip_without_browser
 from conftest import GOLDEN_CONTENT, REPO, TODAY, make_project, write
 from siaga import phone
 from siaga.paths import ksb_path
 from siaga.urls import SiteUrls
 
-CHROMIUM = os.environ.get("SIAGA_CHROMIUM", "/usr/bin/chromium")
-PHONE = {"width": 360, "height": 740}
-
-if not shutil.which(CHROMIUM) and not os.environ.get("SIAGA_REQUIRE_BROWSER"):
-    pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def _serving(site: Path):
-    """Serve a built site on a free local port, as a static host would."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+skip_without_browser()
 
 
 @pytest.fixture(scope="module")
 def base_url(bundled_site):
     project, _ = bundled_site
-    with _serving(project.site) as url:
+    with serving(project.site) as url:
         yield url
 
 
@@ -78,21 +46,14 @@ contoh: true
 """)
     content = build(project, strict=True, today=TODAY)
     assert max(len(e.record.titik_kumpul) for e in content.ksb) > 5
-    with _serving(project.site) as url:
+    with serving(project.site) as url:
         yield project, content, url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update"],
-        )
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -123,7 +84,7 @@ def test_resident_finds_a_ksb_from_the_home_page(phone_page, base_url, bundled_s
     entry = content.ksb[0]
     phone_page.goto(base_url + "/")
     phone_page.locator("article a", has_text=entry.wilayah.nama).first.click()
-    phone_page.locator("article table a", has_text=entry.record.nama).first.click()
+    phone_page.locator("article a", has_text=entry.record.nama).first.click()
     phone_page.wait_for_url(f"**/ksb/{entry.wilayah.slug}/{entry.slug}/")
     assert phone_page.locator("article h1").inner_text() == entry.record.nama
     assert phone_page.locator(".admonition.warning", has_text="Data contoh").is_visible() is entry.record.contoh

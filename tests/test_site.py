@@ -44,19 +44,25 @@ def confirmed_regions(content, number) -> str:
     return ", ".join(names[slug] for slug in number.wilayah_terkonfirmasi)
 
 
-def test_home_page_starts_with_emergency_numbers_then_hazards_then_ksb(bundled_site):
+def test_home_page_leads_to_action_numbers_then_hazards_then_ksb(bundled_site):
     project, content = bundled_site
     home = page(project, "/")
     headings = [h.get_text(strip=True) for h in home.select("article h2")]
-    assert headings == ["Nomor darurat", "Apa yang harus dilakukan sekarang", "Cari Kampung Siaga Bencana"]
+    assert headings == ["Nomor darurat", "Apa yang harus dilakukan", "KSB terdekat", "Cari KSB per kabupaten/kota"]
     calls = [a["href"] for a in home.select('article a[href^="tel:"]')]
-    assert calls[: len(content.nomor_darurat)] == [f"tel:{number.nomor}" for number in content.nomor_darurat]
+    assert calls == [f"tel:{number.nomor}" for number in content.nomor_darurat]
+    assert "siaga-panggil--utama" in home.select_one('article a[href^="tel:"]')["class"]
     text = text_of(home)
     for number in content.nomor_darurat:
         if number.wilayah_terkonfirmasi is not None:
-            assert f"sudah terkonfirmasi berfungsi di {confirmed_regions(content, number)}." in text
-    hazards = [h.get_text(strip=True) for h in home.select("article h3")]
-    assert set(hazards) >= {"Tsunami", "Gempa bumi", "Banjir", "Tanah longsor"}
+            unverified = [r.nama for r in content.wilayah if r.slug not in number.wilayah_terkonfirmasi]
+            assert f"{number.nomor} belum terverifikasi di {', '.join(unverified)}." in text
+    tiles = [a["href"] for a in home.select("article .siaga-ubin__item--ancaman")]
+    assert tiles == [f"panduan/{g.slug}/" for g in content.panduan if g.record.ancaman]
+    regions = [a["href"] for a in home.select("article .siaga-ubin--wilayah a")]
+    assert regions == [f"ksb/{region.slug}/" for region in content.wilayah]
+    for href in tiles + regions:
+        assert (project.site / href / "index.html").exists(), href
 
 
 @pytest.mark.parametrize("site", ["bundled_site", "golden_site"])
@@ -84,13 +90,18 @@ def test_emergency_page_says_what_each_number_is_for_who_runs_it_and_whether_it_
         assert str(source.tahun) in text and " ".join(source.penerbit.split()) in text
 
 
-def test_region_pages_list_their_ksb_in_a_table(bundled_site):
+def test_region_pages_list_their_ksb_by_kecamatan(bundled_site):
     project, content = bundled_site
     for region in content.wilayah:
         soup = page(project, f"/ksb/{region.slug}/")
-        links = {a["href"] for a in soup.select("article table a")}
-        expected = {f"{e.slug}/" for e in content.ksb if e.wilayah.slug == region.slug}
-        assert expected <= links, region.slug
+        entries = [e for e in content.ksb if e.wilayah.slug == region.slug]
+        for entry in entries:
+            heading = soup.find("h2", string=f"Kecamatan {entry.record.kecamatan}")
+            assert heading, (region.slug, entry.record.kecamatan)
+            listed = heading.find_next("ul")
+            assert listed.select_one(f'a[href="{entry.slug}/"]'), entry.slug
+        jumps = [a["href"] for a in soup.select("article p a[href^='#kecamatan-']")]
+        assert sorted(jumps) == sorted({f"#{soup.find('h2', string=f'Kecamatan {e.record.kecamatan}')['id']}" for e in entries})
 
 
 def test_ksb_pages_stay_out_of_the_navigation(bundled_site):

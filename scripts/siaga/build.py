@@ -15,6 +15,7 @@ from pathlib import Path
 from .errors import BuildFailed
 from .export import export_files
 from .model import Content
+from .offline import write_service_worker
 from .render import render_pages
 from .urls import SiteUrls
 from .validate import load_and_validate
@@ -67,7 +68,8 @@ def build(project: Project, *, strict: bool = False, today: dt.date | None = Non
     project.scratch.mkdir(exist_ok=True)
     staging = project.scratch / "site"
     shutil.rmtree(staging, ignore_errors=True)
-    run_mkdocs(project.config, staging, strict=strict)
+    run_mkdocs(project.config, staging, strict=strict, extra=theme_extra(content))
+    write_service_worker(staging, content)
     if swap:
         swap_into(staging, project.site)
     else:
@@ -95,15 +97,22 @@ def write_docs(docs: Path, files: dict[str, str | bytes]) -> None:
             path.rmdir()
 
 
-def run_mkdocs(config: Path, site_dir: Path, *, strict: bool) -> None:
+def theme_extra(content: Content) -> dict[str, object]:
+    """What the theme's own templates show from the content: the 404 page lists the emergency numbers."""
+    return {"nomor_darurat": [{"nomor": number.nomor, "nama": number.nama} for number in content.nomor_darurat]}
+
+
+def run_mkdocs(config: Path, site_dir: Path, *, strict: bool, extra: dict[str, object] | None = None) -> None:
     """Build the site with MkDocs in this process; any failure becomes ``BuildFailed``."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     try:
+        loaded = load_config(str(config), site_dir=str(site_dir), strict=strict)
+        loaded.extra.update(extra or {})
         # In strict mode MkDocs itself counts its warnings and aborts.
-        mkdocs_build(load_config(str(config), site_dir=str(site_dir), strict=strict))
+        mkdocs_build(loaded)
     except (MkDocsException, OSError) as error:
         raise BuildFailed(f"MkDocs gagal membangun situs: {error}") from None
 

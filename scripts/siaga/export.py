@@ -14,6 +14,7 @@ from . import agenda, paths, tables, vcard
 from .feed import atom_feed, updates
 from .model import Content
 from .qr import qr_svg
+from .share_image import share_image
 from .urls import SiteUrls
 
 FEED_TITLE = "Siaga Banten: catatan FGD dan pembaruan data"
@@ -77,8 +78,16 @@ def export_files(content: Content, urls: SiteUrls, today: dt.date) -> Exports:
                  "Catatan FGD baru dan data yang diperbarui, untuk aplikasi pembaca feed.", len(entries)),
     ]
     files = {download.path: download.data for download in downloads}
+    files[paths.SHARE_IMAGE] = _share_image(content)
     for entry in content.ksb:
         if cards := vcard.ksb_contacts(entry, urls):
             files[paths.ksb_vcard_path(entry)] = vcard.serialize(cards)
         files[paths.ksb_qr_path(entry)] = qr_svg(urls.page(paths.ksb_path(entry)), f"Kode QR halaman {entry.record.nama}")
     return Exports(downloads, files)
+
+
+def _share_image(content: Content) -> bytes:
+    """The shared-link picture names the number to call first, as the home page does."""
+    lines = [f"Darurat: telepon {content.nomor_darurat[0].nomor}"] if content.nomor_darurat else []
+    lines.append("Panduan bencana · Kampung Siaga Bencana · Kontak")
+    return share_image("Siaga Banten", "Kesiapsiagaan bencana di Provinsi Banten", lines)

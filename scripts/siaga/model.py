@@ -552,7 +552,10 @@ class Panduan(Record):
     ancaman: Slug | None = None
     """Ancaman bencana yang dibahas panduan ini; halaman depan menampilkan langkah ``segera`` dari panduan ini."""
     segera: list[Text] = []
-    """Paling banyak empat langkah singkat untuk "apa yang harus dilakukan sekarang", ditampilkan di halaman depan."""
+    """Paling banyak empat langkah singkat untuk "apa yang harus dilakukan sekarang", ditampilkan di atas panduan."""
+    nomor: list[EmergencyNumber] = []
+    """Nomor darurat yang paling penting untuk ancaman ini (dari ``content/kontak/darurat.yml``), ditampilkan
+    sebagai tombol telepon di bagian atas panduan, misalnya ["112", "115"]."""
     sumber: list[SumberTerperiksa] = Field(min_length=1)
     """Pedoman yang isinya ditulis ulang dengan kata-kata sendiri di halaman ini."""
     ditinjau: Tinjauan
@@ -572,7 +575,7 @@ class Panduan(Record):
     @classmethod
     def _short_list(cls, steps: list[str]) -> list[str]:
         if len(steps) > 4:
-            raise ValueError(f"paling banyak 4 langkah segera (ada {len(steps)}): halaman depan harus singkat")
+            raise ValueError(f"paling banyak 4 langkah segera (ada {len(steps)}): layar pertama ponsel harus singkat")
         return steps
 
 

@@ -16,6 +16,19 @@ KSB_GEOJSON = "data/ksb.geojson"
 CONTACTS_VCF = "data/kontak.vcf"
 AGENDA_ICS = "data/agenda.ics"
 FEED = "feed.xml"
+SHARE_IMAGE = "assets/bagikan.png"
+SERVICE_WORKER = "sw.js"
+
+
+def served_url(docs_path: str) -> str:
+    """Where a file of docs/ is served, from the site's root: ``a/b.md`` at ``a/b/``, ``a/index.md`` at
+    ``a/``, ``index.md`` at the root (``""``), any other file as it is."""
+    if not docs_path.endswith(".md"):
+        return docs_path
+    stem = docs_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
 
 
 def fgd_path(entry: Placed[Fgd]) -> str:

@@ -8,6 +8,7 @@ which is where people without recorded consent are left out.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import posixpath
 import re
 from collections.abc import Callable
@@ -16,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markdown.extensions.toc import slugify as toc_slugify
+from markupsafe import Markup
 
 from . import mdtext, paths, phone
 from .model import Content
@@ -100,12 +103,15 @@ def _environment() -> Environment:
         meta=mdtext.meta_string,
         status=lambda value: STATUS_LABELS.get(value, value),
         penanggung_jawab=lambda value: value or NO_OWNER,
+        jangkar=lambda value: toc_slugify(str(value), "-"),  # the id MkDocs' toc gives a heading with this text
+        html=lambda value: Markup(html.escape(str(value), quote=True)),  # for values inside our templates' own HTML
         tanda_contoh=sample_marker,
     )
     env.globals.update(
         tel=tel,
         call=call,
         whatsapp=whatsapp,
+        tel_url=lambda number: Markup(html.escape(phone.tel_url(number), quote=True)),
         link=mdtext.link,
         ksb_path=paths.ksb_path,
         fgd_path=paths.fgd_path,
@@ -141,6 +147,19 @@ def _linker(here: str) -> Callable[[str, object], mdtext.Markdown]:
     return link_to
 
 
+def _page_url(here: str) -> Callable[[str], Markup]:
+    """``page_url(target)``: the address of a page or file ``target`` of docs/, relative to the page ``here``
+    as it is served. For links written as HTML, which MkDocs does not rewrite as it does Markdown links."""
+
+    def page_url(target: str) -> Markup:
+        relative = posixpath.relpath(paths.served_url(target) or ".", paths.served_url(here) or ".")
+        if target.endswith(".md") and not relative.endswith("/"):
+            relative += "/"  # a page is a folder: "../.." would need a redirect, "../../" does not
+        return Markup(html.escape(quote(relative, safe="/:#?=&%~"), quote=True))
+
+    return page_url
+
+
 def _imager(here: str) -> Callable[[str, object], mdtext.Markdown]:
     """``image_to(target, alt)``: a Markdown image from page ``here`` of a file ``target`` in docs/."""
 
@@ -162,6 +181,7 @@ def page_context(content: Content, urls: SiteUrls, exports: Exports) -> dict[str
         "ksb_by_region": ksb_by_region,
         "organisasi": content.organisasi,
         "nomor_darurat": content.nomor_darurat,  # in the maintainers' order: 112 first
+        "nomor_by_kode": {number.nomor: number for number in content.nomor_darurat},
         "fgd": content.fgd,
         "panduan": content.panduan,
         "panduan_ancaman": [guide for guide in content.panduan if guide.record.ancaman],
@@ -188,9 +208,22 @@ def _pages(content: Content) -> list[tuple[str, str, dict[str, Any]]]:
     pages += [(f"ksb/{region.slug}/index.md", "wilayah.md.j2", {"region": region}) for region in content.wilayah]
     pages += [(paths.ksb_path(entry), "ksb.md.j2", {"entry": entry, "k": entry.record}) for entry in content.ksb]
     pages += [(paths.ksb_poster_path(entry), "poster.md.j2", {"entry": entry, "k": entry.record}) for entry in content.ksb]
-    pages += [(paths.panduan_path(entry), "panduan.md.j2", {"entry": entry, "p": entry.record}) for entry in content.panduan]
+    pages += [(paths.panduan_path(entry), "panduan.md.j2", {"entry": entry, "p": entry.record, "bagian": sections(entry.body)})
+              for entry in content.panduan]
     pages += [(paths.fgd_path(entry), "fgd.md.j2", {"entry": entry, "f": entry.record}) for entry in content.fgd]
     return pages
+
+
+def sections(body: str) -> list[tuple[str, str]]:
+    """A guide's second-level headings with the anchors MkDocs' toc gives them, for "Langsung ke: Saat".
+
+    A resident on a phone must reach "Saat" (during) without scrolling past "Sebelum" (before).
+    """
+    found = []
+    for match in re.finditer(r"(?m)^## +(.+?)\s*#*\s*$", body):
+        title = re.sub(r"[*_`]", "", match.group(1)).strip()
+        found.append((title, toc_slugify(title, "-")))
+    return found
 
 
 def render_pages(content: Content, urls: SiteUrls, exports: Exports) -> dict[str, str]:
@@ -201,7 +234,7 @@ def render_pages(content: Content, urls: SiteUrls, exports: Exports) -> dict[str
     for path, template, extra in _pages(content):
         if path in rendered:
             raise DuplicatePage(f"dua halaman akan ditulis ke docs/{path}")
-        context = {**shared, **extra, "here": path, "link_to": _linker(path), "image_to": _imager(path)}
+        context = {**shared, **extra, "here": path, "link_to": _linker(path), "image_to": _imager(path), "page_url": _page_url(path)}
         rendered[path] = tidy(env.get_template(template).render(context))
     return rendered
 

@@ -175,7 +175,7 @@ def load_and_validate(content_dir: Path, today: dt.date | None = None) -> model.
     organisations, numbers = _read_contacts(reader, regions)
     ksb = _read_ksb(reader, regions)
     fgd = _read_fgd(reader, regions)
-    guides = _read_guides(reader)
+    guides = _read_guides(reader, numbers)
     _check_sample_numbers(reader)
     if reader.errors:
         raise ContentInvalid(reader.errors)
@@ -292,11 +292,16 @@ def _read_fgd(reader: _Reader, regions: list[model.Wilayah]) -> list[model.Place
     return entries
 
 
-def _read_guides(reader: _Reader) -> list[model.Placed[model.Panduan]]:
+def _read_guides(reader: _Reader, numbers: list[model.NomorDarurat]) -> list[model.Placed[model.Panduan]]:
+    known = sorted(number.nomor for number in numbers)
     guides = []
     for path in reader.files("panduan", ".md"):
         if (read := reader.read(path, model.Panduan)) is not None:
             doc, guide = read
+            for index, number in enumerate(guide.nomor):
+                if known and number not in known:
+                    message = f"nomor: {number!r} tidak ada di content/kontak/ (ada: {', '.join(known)})"
+                    reader.errors.append(doc.error(("nomor", index), message))
             if _add_months(guide.ditinjau.tanggal, 12) < reader.today:
                 message = (f"ditinjau: panduan ini terakhir ditinjau {guide.ditinjau.tanggal.isoformat()}, lebih dari 12 bulan lalu; "
                            "cocokkan lagi dengan sumbernya lalu perbarui tanggal dan peninjaunya")

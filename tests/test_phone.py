@@ -127,6 +127,21 @@ def test_tables_become_cards_with_their_column_names_on_a_phone(phone, site):
     assert phone.locator("article thead").first.bounding_box()["height"] <= 1  # read by screen readers, not shown
 
 
+@pytest.mark.parametrize("path", ["/kebutuhan/", "/data/", "/kontak/"])
+def test_desktop_tables_use_the_width_they_have(browser, site, path):
+    url, _ = site
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
+    page = context.new_page()
+    page.goto(url + path)
+    article = page.locator("article").bounding_box()
+    for index in range(page.locator("article table").count()):
+        table = page.locator("article table").nth(index).bounding_box()
+        assert table["width"] >= 0.95 * article["width"], (path, index, table["width"], article["width"])
+        assert table["x"] + table["width"] <= 1280
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    context.close()
+
+
 def test_home_page_puts_a_number_to_tap_on_the_first_screen_and_hazards_within_two(phone, site):
     url, content = site
     _visit(phone, url, "/")

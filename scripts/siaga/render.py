@@ -160,15 +160,6 @@ def _page_url(here: str) -> Callable[[str], Markup]:
     return page_url
 
 
-def _imager(here: str) -> Callable[[str, object], mdtext.Markdown]:
-    """``image_to(target, alt)``: a Markdown image from page ``here`` of a file ``target`` in docs/."""
-
-    def image_to(target: str, alt: object) -> mdtext.Markdown:
-        return mdtext.Markdown("!" + mdtext.link(alt, _relative(here, target)))
-
-    return image_to
-
-
 def page_context(content: Content, urls: SiteUrls, exports: Exports) -> dict[str, Any]:
     """Everything a template may show, computed once: consent filtering happens here and only here."""
     hazards = {hazard.id: hazard.nama for hazard in content.ancaman}
@@ -234,7 +225,7 @@ def render_pages(content: Content, urls: SiteUrls, exports: Exports) -> dict[str
     for path, template, extra in _pages(content):
         if path in rendered:
             raise DuplicatePage(f"dua halaman akan ditulis ke docs/{path}")
-        context = {**shared, **extra, "here": path, "link_to": _linker(path), "image_to": _imager(path), "page_url": _page_url(path)}
+        context = {**shared, **extra, "here": path, "link_to": _linker(path), "page_url": _page_url(path)}
         rendered[path] = tidy(env.get_template(template).render(context))
     return rendered
 

@@ -29,7 +29,7 @@ URLS = SiteUrls("https://siagabanten.example/")
 def golden_pages() -> dict[str, str]:
     """Render the golden content exactly as a build would write it into docs/."""
     content = load_and_validate(CONTENT, today=TODAY)
-    return render_pages(content, URLS, export_files(content, URLS, TODAY))
+    return render_pages(content, URLS, export_files(content, URLS).downloads)
 
 
 def expected_pages() -> dict[str, str]:

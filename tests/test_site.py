@@ -8,7 +8,7 @@ import pytest
 
 from conftest import page, site_files
 from siaga import phone
-from siaga.render import sample_marker
+from siaga.wording import sample_marker
 
 MAIN_HAZARD_GUIDES = {"tsunami", "gempa-bumi", "banjir", "tanah-longsor", "gunung-api"}
 

@@ -100,7 +100,7 @@ def test_consent_date_in_the_future(project):
 def test_follow_up_due_before_the_meeting(project):
     path = project.content / "fgd" / "2025-09-10-fgd-uji.md"
     path.write_text(path.read_text(encoding="utf-8").replace("tenggat: 2025-12-31", "tenggat: 2025-01-31"), encoding="utf-8")
-    assert problems(project) == ["content/fgd/2025-09-10-fgd-uji.md:16:14: tenggat: 2025-01-31 jatuh sebelum tanggal FGD 2025-09-10"]
+    assert problems(project) == ["content/fgd/2025-09-10-fgd-uji.md:17:14: tenggat: 2025-01-31 jatuh sebelum tanggal FGD 2025-09-10"]
 
 
 def test_fgd_cannot_be_updated_before_it_met(project):

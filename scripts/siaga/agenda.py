@@ -2,7 +2,8 @@
 
 Partners subscribe to ``/data/agenda.ics`` to see when FGDs met and when each follow-up
 is due. Every event is a whole day (no time or time zone to get wrong), and its UID comes
-from the FGD's file name, so a subscribed calendar updates events instead of doubling them.
+from the FGD's file name and the action's ``id``, so a subscribed calendar updates events
+instead of doubling or relabelling them.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from icalendar import Calendar, Event
 
 from .model import Content, Fgd, Placed, TindakLanjut
 from .paths import fgd_path
-from .render import NO_OWNER, STATUS_LABELS
 from .urls import SiteUrls, stable_id
+from .wording import NO_OWNER, STATUS_LABELS
 
 # RFC 5545 STATUS for events: only a proposal is tentative, a cancelled action is cancelled.
 _EVENT_STATUS = {"usulan": "TENTATIVE", "disepakati": "CONFIRMED", "berjalan": "CONFIRMED", "selesai": "CONFIRMED", "batal": "CANCELLED"}
@@ -42,11 +43,13 @@ def meeting_event(entry: Placed[Fgd], urls: SiteUrls, stamp: dt.datetime) -> Eve
     return event
 
 
-def due_event(entry: Placed[Fgd], number: int, action: TindakLanjut, urls: SiteUrls, stamp: dt.datetime) -> Event:
-    """The due date of one follow-up action, with who is responsible and where it stands."""
-    assert action.tenggat is not None
-    # Numbered in the order of the FGD record: editing an action's words keeps its calendar entry.
-    event = _all_day(stable_id(f"fgd/{entry.slug}/tindak-lanjut/{number}"), action.tenggat, f"Tenggat: {action.aksi}", stamp)
+def due_event(entry: Placed[Fgd], action: TindakLanjut, due: dt.date, urls: SiteUrls, stamp: dt.datetime) -> Event:
+    """The due date of one follow-up action, with who is responsible and where it stands.
+
+    Its UID comes from the action's own ``id``, never from its place in the list: inserting an
+    action must not turn a subscriber's event into a different action.
+    """
+    event = _all_day(stable_id(f"fgd/{entry.slug}/tindak-lanjut/{action.id}"), due, f"Tenggat: {action.aksi}", stamp)
     lines = [
         f"Penanggung jawab: {action.penanggung_jawab or NO_OWNER}",
         f"Status: {STATUS_LABELS[action.status]}",
@@ -61,15 +64,15 @@ def due_event(entry: Placed[Fgd], number: int, action: TindakLanjut, urls: SiteU
     return event
 
 
-def agenda_events(content: Content, urls: SiteUrls, today: dt.date) -> list[Event]:
+def agenda_events(content: Content, urls: SiteUrls) -> list[Event]:
     """Every FGD, then every follow-up that has a due date."""
-    # DTSTAMP is required; the build date keeps the file the same for the same content and day.
-    stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
     events = []
     for entry in content.fgd:
+        # DTSTAMP is required; the record's own last change keeps the file the same for the same content.
+        changed = entry.record.diperbarui or entry.record.tanggal
+        stamp = dt.datetime(changed.year, changed.month, changed.day, tzinfo=dt.UTC)
         events.append(meeting_event(entry, urls, stamp))
-        events += [due_event(entry, number, action, urls, stamp)
-                   for number, action in enumerate(entry.record.tindak_lanjut, start=1) if action.tenggat is not None]
+        events += [due_event(entry, action, action.tenggat, urls, stamp) for action in entry.record.tindak_lanjut if action.tenggat]
     return events
 
 

@@ -2,13 +2,17 @@
 
 Read :func:`generate` and :func:`build` top to bottom to see the whole tool. Nothing is written
 before all content is valid, and ``site/`` is replaced only by a complete new build (built beside
-it, then renamed), so a failed build leaves the last good site in place.
+it, then published by an atomic swap of the ``site`` link, see :mod:`siaga.publish`), so a failed
+build leaves the last good site in place.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,9 +20,11 @@ from .errors import BuildFailed
 from .export import export_files
 from .model import Content
 from .offline import write_service_worker
+from .publish import exclusive, new_build_dir, publish, recover
 from .render import render_pages
 from .urls import SiteUrls
 from .validate import load_and_validate
+from .wording import BANTEN
 
 # Files in docs/ that belong to the repository, not to the generator.
 _KEEP = {".gitignore"}
@@ -53,28 +59,48 @@ class Project:
 
 def generate(project: Project, today: dt.date | None = None) -> Content:
     """Validate all content, then (only if it is all valid) write the pages and exports into docs/."""
-    today = today or dt.date.today()
     content = load_and_validate(project.content, today=today)
     urls = SiteUrls.from_config(project.config)
-    exports = export_files(content, urls, today)
-    pages = render_pages(content, urls, exports)
+    exports = export_files(content, urls)
+    pages = render_pages(content, urls, exports.downloads)
     write_docs(project.docs, {**pages, **exports.files})
     return content
 
 
 def build(project: Project, *, strict: bool = False, today: dt.date | None = None, swap: bool = True) -> Content:
-    """load, validate, render, write docs/, build with MkDocs elsewhere, then swap into site/."""
-    content = generate(project, today=today)
-    project.scratch.mkdir(exist_ok=True)
-    staging = project.scratch / "site"
-    shutil.rmtree(staging, ignore_errors=True)
-    run_mkdocs(project.config, staging, strict=strict, extra=theme_extra(content))
-    write_service_worker(staging, content)
-    if swap:
-        swap_into(staging, project.site)
-    else:
-        shutil.rmtree(staging, ignore_errors=True)
+    """load, validate, render, write docs/, build with MkDocs in a folder of its own, then publish as site/."""
+    with exclusive(project.scratch):
+        recover(project.site, project.scratch)
+        content = generate(project, today=today)
+        staging = new_build_dir(project.scratch)
+        published = False
+        try:
+            with content_time(content):
+                run_mkdocs(project.config, staging, strict=strict, extra=theme_extra(content))
+            write_service_worker(staging, content)
+            if swap:
+                publish(staging, project.site, project.scratch)
+                published = True
+        finally:
+            if not published:  # a check, or a failed build: the folder was never the site
+                shutil.rmtree(staging, ignore_errors=True)
     return content
+
+
+@contextlib.contextmanager
+def content_time(content: Content) -> Iterator[None]:
+    """Stamp the build with the content's own last change (``SOURCE_DATE_EPOCH``), not the clock: MkDocs
+    dates the sitemap with it, so two builds of the same content give the same bytes. A
+    ``SOURCE_DATE_EPOCH`` set by the caller wins."""
+    if "SOURCE_DATE_EPOCH" in os.environ or content.last_change() is None:
+        yield
+        return
+    day = content.last_change()
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(day.year, day.month, day.day, tzinfo=BANTEN).timestamp()))
+    try:
+        yield
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
 
 
 def write_docs(docs: Path, files: dict[str, str | bytes]) -> None:
@@ -115,13 +141,3 @@ def run_mkdocs(config: Path, site_dir: Path, *, strict: bool, extra: dict[str, o
         mkdocs_build(loaded)
     except (MkDocsException, OSError) as error:
         raise BuildFailed(f"MkDocs gagal membangun situs: {error}") from None
-
-
-def swap_into(staging: Path, site: Path) -> None:
-    """Replace ``site`` with ``staging`` by two renames, so readers never see a half-written site."""
-    old = staging.with_name(staging.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site.exists():
-        site.rename(old)
-    staging.rename(site)
-    shutil.rmtree(old, ignore_errors=True)

@@ -7,10 +7,10 @@ downloads are made before the pages because ``/data/`` lists each one with its s
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from . import agenda, paths, tables, vcard
+from .catalogue import Download
 from .feed import atom_feed, updates
 from .model import Content
 from .qr import qr_svg
@@ -23,27 +23,6 @@ PUBLISHER = "Siaga Banten"
 
 
 @dataclass(frozen=True)
-class Download:
-    """One bulk download, as ``/data/`` lists it."""
-
-    path: str
-    """Where it is in docs/ and in the site, e.g. ``data/ksb.csv``."""
-    data: bytes
-    """The file itself."""
-    title: str
-    """What ``/data/`` calls it."""
-    holds: str
-    """What is in it, in one sentence."""
-    count: int
-    """How many records it holds (rows, contacts, events, entries)."""
-
-    @property
-    def size(self) -> str:
-        """Its size as a reader on metered data wants to know it."""
-        return f"{len(self.data) / 1024:.1f} KB".replace(".", ",")
-
-
-@dataclass(frozen=True)
 class Exports:
     """All exported files of one build."""
 
@@ -53,12 +32,12 @@ class Exports:
     """Every exported file by its path in docs/: the downloads, then each KSB's vCard and QR code."""
 
 
-def export_files(content: Content, urls: SiteUrls, today: dt.date) -> Exports:
+def export_files(content: Content, urls: SiteUrls) -> Exports:
     """Make every export; nothing is written here."""
     rows = tables.ksb_rows(content, urls)
     located = sum(1 for row in rows if row["lat"] is not None)
     contacts = vcard.all_contacts(content, urls)
-    events = agenda.agenda_events(content, urls, today)
+    events = agenda.agenda_events(content, urls)
     entries = updates(content)
     downloads = [
         Download(paths.KSB_CSV, tables.to_csv(rows), "Daftar KSB (CSV)",
@@ -74,7 +53,7 @@ def export_files(content: Content, urls: SiteUrls, today: dt.date) -> Exports:
                  "Tanpa nomor pribadi dan tanpa data contoh.", len(contacts)),
         Download(paths.AGENDA_ICS, agenda.serialize(events), "Agenda FGD (iCalendar)",
                  "Tanggal FGD dan tenggat tindak lanjutnya, untuk kalender ponsel atau komputer.", len(events)),
-        Download(paths.FEED, atom_feed(entries, urls, today, title=FEED_TITLE, author=PUBLISHER), "Feed pembaruan (Atom)",
+        Download(paths.FEED, atom_feed(entries, urls, content.last_change(), title=FEED_TITLE, author=PUBLISHER), "Feed pembaruan (Atom)",
                  "Catatan FGD baru dan data yang diperbarui, untuk aplikasi pembaca feed.", len(entries)),
     ]
     files = {download.path: download.data for download in downloads}

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
 
+from .catalogue import ksb_id
 from .model import Content
 from .paths import fgd_path, ksb_path, panduan_path
-from .render import sample_marker, tanggal
-from .tables import ksb_id
 from .urls import SiteUrls, stable_id
+from .wording import sample_marker, tanggal
 
 # Dates in the content are Banten's calendar days: Western Indonesian Time.
 WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
@@ -79,8 +79,9 @@ def _midnight(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=WIB)
 
 
-def atom_feed(entries: list[Update], urls: SiteUrls, today: dt.date, *, title: str, author: str) -> bytes:
-    """The feed as UTF-8 Atom XML; ``updated`` is the newest entry's date (today if none), so it changes only with content."""
+def atom_feed(entries: list[Update], urls: SiteUrls, last_change: dt.date | None, *, title: str, author: str) -> bytes:
+    """The feed as UTF-8 Atom XML; ``updated`` is the newest entry's date (the content's last change if there is
+    none, never the clock), so it changes only with content."""
     feed = FeedGenerator()
     feed.id(stable_id("feed"))
     feed.title(title)
@@ -89,7 +90,8 @@ def atom_feed(entries: list[Update], urls: SiteUrls, today: dt.date, *, title: s
     feed.author({"name": author})
     feed.link(href=urls.base, rel="alternate", type="text/html")
     feed.link(href=urls.file("feed.xml"), rel="self", type="application/atom+xml")
-    feed.updated(_midnight(entries[0].day if entries else today))
+    newest = entries[0].day if entries else last_change or dt.date(1970, 1, 1)  # no dated content at all
+    feed.updated(_midnight(newest))
     for update in entries:
         entry = feed.add_entry(order="append")
         entry.id(stable_id(update.key))

@@ -29,6 +29,7 @@ from pydantic_core import PydanticCustomError
 
 from . import phone
 from .errors import ContentError
+from .wording import today_in_banten
 
 Phone = Annotated[str, AfterValidator(phone.normalise)]
 EmergencyNumber = Annotated[str, AfterValidator(phone.normalise_emergency)]
@@ -45,7 +46,7 @@ class Record(BaseModel):
 
 
 def _today(info: ValidationInfo) -> dt.date:
-    return (info.context or {}).get("hari_ini") or dt.date.today()
+    return (info.context or {}).get("hari_ini") or today_in_banten()
 
 
 def _not_in_future(value: dt.date | None, info: ValidationInfo) -> dt.date | None:
@@ -465,6 +466,9 @@ class Rekomendasi(Record):
 class TindakLanjut(Record):
     """Satu tindak lanjut, dengan penanggung jawab, tenggat, dan status."""
 
+    id: Slug
+    """Kode pengenal tetap, unik dalam satu FGD, misalnya jaringan-media. Jangan diubah setelah terbit:
+    kalender pelanggan mengenali tindak lanjut dari kode ini, bukan dari urutan atau kata-katanya."""
     aksi: Text
     """Apa yang harus dikerjakan."""
     penanggung_jawab: Text | None = None
@@ -523,6 +527,19 @@ class Fgd(Record):
                 "diperbarui: {diperbarui} jatuh sebelum tanggal FGD {tanggal}",
                 {"at": "diperbarui", "diperbarui": str(self.diperbarui), "tanggal": str(self.tanggal)},
             )
+        return self
+
+    @model_validator(mode="after")
+    def _action_ids_unique(self) -> Fgd:
+        seen: set[str] = set()
+        for index, action in enumerate(self.tindak_lanjut):
+            if action.id in seen:
+                raise PydanticCustomError(
+                    "duplicate_action_id",
+                    "id: {id!r} sudah dipakai tindak lanjut lain di FGD ini",
+                    {"at": f"tindak_lanjut.{index}.id", "id": action.id},
+                )
+            seen.add(action.id)
         return self
 
     @model_validator(mode="after")
@@ -634,3 +651,11 @@ class Content:
     panduan: list[Placed[Panduan]]
     peringatan: list[ContentError] = field(default_factory=list)
     """Problems that do not stop a build (a guide not reviewed for 12 months), as ``path:line:column: message``."""
+
+    def last_change(self) -> dt.date | None:
+        """The newest date in the content: the build's timestamps (sitemap, feed) come from it, not the clock,
+        so the same content always builds the same bytes."""
+        days = [entry.record.diperbarui for entry in self.ksb if entry.record.diperbarui]
+        days += [entry.record.diperbarui or entry.record.tanggal for entry in self.fgd]
+        days += [entry.record.ditinjau.tanggal for entry in self.panduan]
+        return max(days, default=None)

@@ -6,7 +6,7 @@ paths are fixed: journalists and partners bookmark them and tools fetch them.
 
 from __future__ import annotations
 
-from .model import Fgd, Ksb, Panduan, Placed
+from .model import Fgd, Ksb, Panduan, Placed, Wilayah
 
 DATA_PAGE = "data/index.md"
 KSB_CSV = "data/ksb.csv"
@@ -41,9 +41,16 @@ def panduan_path(entry: Placed[Panduan]) -> str:
     return f"panduan/{entry.slug}.md"
 
 
+def placed_region(entry: Placed[Ksb]) -> Wilayah:
+    """The region a validated KSB's folder names. Validation places every KSB in one; a KSB without
+    one here is a bug in the tool, reported as such (not an ``assert``, which ``python -O`` drops)."""
+    if entry.wilayah is None:
+        raise ValueError(f"{entry.path}: KSB tanpa wilayah sampai ke tahap halaman (galat program)")
+    return entry.wilayah
+
+
 def _folder(entry: Placed[Ksb]) -> str:
-    assert entry.wilayah is not None  # validation places every KSB in a region
-    return f"ksb/{entry.wilayah.slug}/{entry.slug}"
+    return f"ksb/{placed_region(entry).slug}/{entry.slug}"
 
 
 def ksb_path(entry: Placed[Ksb]) -> str:

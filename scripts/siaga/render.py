@@ -7,13 +7,12 @@ which is where people without recorded consent are left out.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import posixpath
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -21,43 +20,15 @@ from markdown.extensions.toc import slugify as toc_slugify
 from markupsafe import Markup
 
 from . import mdtext, paths, phone
+from .catalogue import COLUMNS, Download
 from .model import Content
-from .tables import COLUMNS
 from .urls import SiteUrls
-
-if TYPE_CHECKING:
-    from .export import Exports
+from .wording import NO_OWNER, STATUS_LABELS, sample_marker, tanggal
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-_MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember")
-
-STATUS_LABELS = {
-    "usulan": "Usulan (belum dikonfirmasi)",
-    "disepakati": "Disepakati",
-    "berjalan": "Sedang berjalan",
-    "selesai": "Selesai",
-    "batal": "Dibatalkan",
-}
-
-# Shown where a follow-up names nobody: a proposal binds no one until a party agrees to it.
-NO_OWNER = "Belum ditentukan"
-
-
 class DuplicatePage(Exception):
     """Two pieces of content would write the same page (a bug, not a content mistake)."""
-
-
-def tanggal(value: dt.date | None) -> str:
-    """``2025-09-10`` as Indonesians write it: ``10 September 2025``."""
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}" if value else ""
-
-
-def sample_marker(record: object) -> str:
-    """" (contoh)" after the name of sample data, unless the name already says so."""
-    if getattr(record, "contoh", False) and "contoh" not in str(getattr(record, "nama", "")).lower():
-        return " (contoh)"
-    return ""
 
 
 def tel(number: str, *, contoh: bool) -> mdtext.Markdown:
@@ -160,7 +131,7 @@ def _page_url(here: str) -> Callable[[str], Markup]:
     return page_url
 
 
-def page_context(content: Content, urls: SiteUrls, exports: Exports) -> dict[str, Any]:
+def page_context(content: Content, urls: SiteUrls, downloads: list[Download]) -> dict[str, Any]:
     """Everything a template may show, computed once: consent filtering happens here and only here."""
     hazards = {hazard.id: hazard.nama for hazard in content.ancaman}
     ksb_by_region = {region.slug: [e for e in content.ksb if e.wilayah and e.wilayah.slug == region.slug] for region in content.wilayah}
@@ -178,7 +149,7 @@ def page_context(content: Content, urls: SiteUrls, exports: Exports) -> dict[str
         "panduan_ancaman": [guide for guide in content.panduan if guide.record.ancaman],
         "ada_contoh": any(entry.record.contoh for entry in content.ksb),
         "urls": urls,
-        "unduhan": exports.downloads,
+        "unduhan": downloads,
         "kolom": COLUMNS,
     }
 
@@ -217,10 +188,10 @@ def sections(body: str) -> list[tuple[str, str]]:
     return found
 
 
-def render_pages(content: Content, urls: SiteUrls, exports: Exports) -> dict[str, str]:
+def render_pages(content: Content, urls: SiteUrls, downloads: list[Download]) -> dict[str, str]:
     """Render every page; refuses two pages at one path (as Pelican's Writer does)."""
     env = _environment()
-    shared = page_context(content, urls, exports)
+    shared = page_context(content, urls, downloads)
     rendered: dict[str, str] = {}
     for path, template, extra in _pages(content):
         if path in rendered:

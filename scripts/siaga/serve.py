@@ -14,6 +14,7 @@ from watchdog.observers import Observer
 
 from .build import Project, generate
 from .errors import ContentInvalid
+from .publish import exclusive
 
 
 class _Regenerate(FileSystemEventHandler):
@@ -35,7 +36,8 @@ class _Regenerate(FileSystemEventHandler):
 
     def run(self) -> None:
         try:
-            generate(self.project)
+            with exclusive(self.project.scratch):  # never while a build writes docs/
+                generate(self.project)
             print("content/ berubah: halaman dibuat ulang.", file=sys.stderr)
         except ContentInvalid as error:
             print(f"{error}\nHalaman lama tetap dipakai sampai masalah di atas diperbaiki.", file=sys.stderr)
@@ -45,7 +47,8 @@ def serve(project: Project, addr: str) -> None:
     """Generate docs/, then run ``mkdocs serve`` with live reload until interrupted."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    generate(project)
+    with exclusive(project.scratch):
+        generate(project)
     observer = Observer()
     observer.schedule(_Regenerate(project), str(project.content), recursive=True)
     observer.start()

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from . import model
 from .errors import ContentError, ContentInvalid
 from .load import Document, read_markdown, read_yaml
+from .wording import today_in_banten
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -169,7 +170,7 @@ class _Reader:
 
 def load_and_validate(content_dir: Path, today: dt.date | None = None) -> model.Content:
     """Read and check every file under ``content_dir``; raise ``ContentInvalid`` with all problems."""
-    reader = _Reader(content_dir, today or dt.date.today())
+    reader = _Reader(content_dir, today or today_in_banten())
     regions = _read_regions(reader)
     hazards = _read_hazards(reader)
     organisations, numbers = _read_contacts(reader, regions)

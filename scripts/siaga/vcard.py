@@ -15,9 +15,9 @@ import vobject
 from vobject.base import Component
 
 from . import phone
+from .catalogue import ksb_id
 from .model import Content, Ksb, Organisasi, Pengurus, Placed
-from .paths import ksb_path
-from .tables import ksb_id
+from .paths import ksb_path, placed_region
 from .urls import SiteUrls, stable_id
 
 _CATEGORY = "Siaga Banten"
@@ -57,9 +57,9 @@ def organisation_card(organisation: Organisasi) -> Component:
 def posko_card(entry: Placed[Ksb], urls: SiteUrls) -> Component:
     """A KSB's command post: the KSB's public contact, with its address and map point."""
     ksb = entry.record
-    assert entry.wilayah is not None
+    region = placed_region(entry)
     reach = "Posko Kampung Siaga Bencana." + (" Bisa dihubungi lewat WhatsApp." if ksb.posko.whatsapp else "")
-    card = _card(f"ksb/{ksb_id(entry)}/posko", f"Posko {ksb.nama}", ksb.nama, ["KSB", entry.wilayah.nama], reach)
+    card = _card(f"ksb/{ksb_id(entry)}/posko", f"Posko {ksb.nama}", ksb.nama, ["KSB", region.nama], reach)
     _phone(card, ksb.posko.telepon, "WORK")
     if ksb.posko.email:
         card.add("email").value = ksb.posko.email
@@ -67,7 +67,7 @@ def posko_card(entry: Placed[Ksb], urls: SiteUrls) -> Component:
     address.value = vobject.vcard.Address(
         street=ksb.posko.alamat,
         city=f"{ksb.desa}, Kecamatan {ksb.kecamatan}",
-        region=f"{entry.wilayah.nama}, Banten",
+        region=f"{region.nama}, Banten",
         country="Indonesia",
     )
     if ksb.lokasi:

@@ -1,0 +1,135 @@
+"""What the site publishes as data, described once: the KSB table's columns and the downloads.
+
+A floor below both the exports (``tables``, ``export``) and the pages (``render``): the CSV writer
+takes its columns from here and so does the data dictionary on ``/data/``, and ``/data/`` lists
+the :class:`Download` values the exports made, without either side importing the other.
+:data:`COLUMNS` is the single definition of what a bulk download may carry. Each column names the
+model field it comes from, so the dictionary takes its descriptions from the model's docstrings,
+and each column has its Open Referral (HSDS 3.0) and HXL names. Board members are not a column:
+a person's name or number never reaches a bulk file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from .model import Ksb, Lokasi, Placed, Posko, Wilayah
+from .paths import ksb_path, placed_region
+from .urls import SiteUrls
+
+Value = str | int | float | bool | list[str] | None
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the public KSB table."""
+
+    name: str
+    """Column name in the CSV header and key in JSON and GeoJSON properties."""
+    kind: str
+    """Type as the data dictionary names it, in Indonesian."""
+    value: Callable[[Placed[Ksb], SiteUrls], Value]
+    """Reads the value from a validated KSB."""
+    field: tuple[type[BaseModel], str] | None = None
+    """The model field it comes from: its docstring is the column's description."""
+    note: str = ""
+    """What the export adds to the field's description (format, derivation)."""
+    hsds: str = ""
+    """The Open Referral HSDS 3.0 field it corresponds to, as ``table.field``; empty if none."""
+    hxl: str = ""
+    """The HXL hashtag with attributes for the HXL variant of the CSV."""
+
+    @property
+    def description(self) -> str:
+        """The model's own description of the field, followed by what the export adds."""
+        base = ""
+        if self.field is not None:
+            model, name = self.field
+            base = model.model_fields[name].description or ""
+        # Docstrings mark field names as ``code`` for the schema reference; the page shows plain words.
+        return re.sub(r"``(.+?)``", r"\1", " ".join(" ".join(part.split()) for part in (base, self.note) if part))
+
+
+def _location(entry: Placed[Ksb], coordinate: str) -> float | None:
+    return getattr(entry.record.lokasi, coordinate) if entry.record.lokasi else None
+
+
+def _region(entry: Placed[Ksb]) -> Wilayah:
+    return placed_region(entry)
+
+
+def _real(entry: Placed[Ksb], value: Value) -> Value:
+    """A contact value only for real data: a partner must never mistake a sample number for a working one."""
+    return None if entry.record.contoh else value
+
+
+def ksb_id(entry: Placed[Ksb]) -> str:
+    """The KSB's stable identifier in every export: ``<region>/<file name>``."""
+    return f"{_region(entry).slug}/{entry.slug}"
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("id", "teks", lambda e, u: ksb_id(e),
+           note="Kode unik KSB: folder wilayah dan nama berkasnya, misalnya kab-lebak/wanasalam. "
+                "Tidak berubah selama berkasnya tidak dipindah atau diganti nama.",
+           hsds="organization.id", hxl="#org+code"),
+    Column("nama", "teks", lambda e, u: e.record.nama, (Ksb, "nama"), hsds="organization.name", hxl="#org+name"),
+    Column("wilayah_kode", "teks", lambda e, u: _region(e).kode, (Wilayah, "kode"), hxl="#adm2+code"),
+    Column("wilayah", "teks", lambda e, u: _region(e).nama, (Wilayah, "nama"), hsds="address.region", hxl="#adm2+name"),
+    Column("kecamatan", "teks", lambda e, u: e.record.kecamatan, (Ksb, "kecamatan"), hsds="address.address_2", hxl="#adm3+name"),
+    Column("desa_kelurahan", "teks", lambda e, u: e.record.desa, (Ksb, "desa"), hsds="address.city", hxl="#adm4+name"),
+    Column("jenis_desa", "desa/kelurahan", lambda e, u: e.record.jenis_desa, (Ksb, "jenis_desa"), hxl="#adm4+type"),
+    Column("ancaman", "daftar teks", lambda e, u: list(e.record.ancaman), (Ksb, "ancaman"),
+           note="Di CSV dipisahkan dengan titik koma; daftar kodenya ada di bawah.",
+           hsds="attribute (taxonomy_term.code)", hxl="#crisis+type"),
+    Column("posko_alamat", "teks", lambda e, u: e.record.posko.alamat, (Posko, "alamat"), hsds="address.address_1", hxl="#loc+address"),
+    Column("posko_telepon", "teks", lambda e, u: _real(e, e.record.posko.telepon), (Posko, "telepon"),
+           note="Ditulis dalam format internasional E.164: 0254-xxxxxx menjadi +62254xxxxxx. Kosong untuk data contoh: "
+                "nomor contoh tidak pernah dimuat di berkas data.",
+           hsds="phone.number", hxl="#contact+phone"),
+    Column("posko_whatsapp", "true/false", lambda e, u: _real(e, e.record.posko.whatsapp), (Posko, "whatsapp"),
+           note="Kosong untuk data contoh.", hxl="#meta+whatsapp"),
+    Column("posko_email", "teks", lambda e, u: _real(e, e.record.posko.email), (Posko, "email"),
+           note="Kosong untuk data contoh.", hsds="organization.email", hxl="#contact+email"),
+    Column("lat", "desimal", lambda e, u: _location(e, "lat"), (Lokasi, "lat"),
+           note="Kosong jika KSB belum punya koordinat.", hsds="location.latitude", hxl="#geo+lat"),
+    Column("lon", "desimal", lambda e, u: _location(e, "lon"), (Lokasi, "lon"),
+           note="Kosong jika KSB belum punya koordinat.", hsds="location.longitude", hxl="#geo+lon"),
+    Column("relawan", "bilangan bulat", lambda e, u: e.record.relawan, (Ksb, "relawan"), hxl="#capacity+num+volunteers"),
+    Column("berdiri", "bilangan bulat", lambda e, u: e.record.berdiri, (Ksb, "berdiri"),
+           hsds="organization.year_incorporated", hxl="#date+year+founded"),
+    Column("titik_kumpul", "daftar teks", lambda e, u: [point.nama for point in e.record.titik_kumpul], (Ksb, "titik_kumpul"),
+           note="Hanya namanya; keterangan dan petanya ada di halaman KSB.", hsds="location.name", hxl="#loc+name+assembly"),
+    Column("kebutuhan", "daftar teks", lambda e, u: [need.barang for need in e.record.kebutuhan], (Ksb, "kebutuhan"),
+           note="Hanya nama barangnya; jumlah dan prioritasnya ada di halaman Kebutuhan logistik.", hxl="#item+name+needs"),
+    Column("halaman", "teks (URL)", lambda e, u: u.page(ksb_path(e)),
+           note="Alamat halaman KSB ini di Siaga Banten.", hsds="organization.website", hxl="#meta+url"),
+    Column("diperbarui", "tanggal (YYYY-MM-DD)", lambda e, u: e.record.diperbarui.isoformat() if e.record.diperbarui else None,
+           (Ksb, "diperbarui"), hsds="service.assured_date", hxl="#date+updated"),
+    Column("contoh", "true/false", lambda e, u: e.record.contoh, (Ksb, "contoh"), hxl="#meta+sample"),
+)
+
+
+@dataclass(frozen=True)
+class Download:
+    """One bulk download, as ``/data/`` lists it."""
+
+    path: str
+    """Where it is in docs/ and in the site, e.g. ``data/ksb.csv``."""
+    data: bytes
+    """The file itself."""
+    title: str
+    """What ``/data/`` calls it."""
+    holds: str
+    """What is in it, in one sentence."""
+    count: int
+    """How many records it holds (rows, contacts, events, entries)."""
+
+    @property
+    def size(self) -> str:
+        """Its size as a reader on metered data wants to know it."""
+        return f"{len(self.data) / 1024:.1f} KB".replace(".", ",")

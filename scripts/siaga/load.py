@@ -12,12 +12,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
+from ruamel.yaml import YAML, events
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .errors import ContentError
+
+# Limits a careless or hostile file meets before any parsing: each is named in its message.
+MAX_FILE_BYTES = 512 * 1024  # a KSB file is about 3 KB, a guide about 6 KB
+MAX_DEPTH = 30  # real content nests four or five levels
+MAX_VALUES = 20_000  # a KSB with every list full has a few hundred
+MAX_TEXT = 10_000  # characters in one value; a guide's body is not a value
+_STANDARD_TAG = "tag:yaml.org,2002:"
 
 
 class _TextDatesConstructor(RoundTripConstructor):
@@ -64,12 +71,12 @@ def locate(data: Any, loc: tuple[str | int, ...], *, at_key: bool = False) -> tu
     node = data
     for depth, part in enumerate(loc):
         last = depth == len(loc) - 1
-        if isinstance(node, CommentedMap) and part in node:
+        if isinstance(node, CommentedMap) and part in node and part in node.lc.data:
             key_line, key_col, value_line, value_col = node.lc.data[part]
             use_key = (at_key and last) or isinstance(node[part], (CommentedMap, CommentedSeq)) or value_line is None
             line, column = (key_line, key_col) if use_key else (value_line, value_col)
             node = node[part]
-        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node) and part in node.lc.data:
             line, column = node.lc.data[part]
             node = node[part]
         else:
@@ -77,9 +84,21 @@ def locate(data: Any, loc: tuple[str | int, ...], *, at_key: bool = False) -> tu
     return line + 1, column + 1
 
 
+def _size(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",") if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
+
+
 def _decode(display: Path, raw: bytes) -> tuple[str | None, list[ContentError]]:
+    """UTF-8 (with or without the byte-order mark some Windows editors write) to text, or one clear error."""
+    if len(raw) > MAX_FILE_BYTES:
+        message = f"berkas terlalu besar ({_size(len(raw))}; paling besar {_size(MAX_FILE_BYTES)}): apakah ini berkas yang benar?"
+        return None, [ContentError(display, 1, 1, message)]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [ContentError(display, 1, 1, "berkas tersimpan sebagai UTF-16: simpan ulang sebagai UTF-8 di penyunting teks")]
+    if b"\x00" in raw:
+        return None, [ContentError(display, 1, 1, "berkas berisi byte NUL, jadi bukan berkas teks: simpan ulang sebagai teks UTF-8")]
     try:
-        return raw.decode("utf-8"), []
+        return raw.decode("utf-8").removeprefix("\ufeff"), []
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
@@ -91,8 +110,45 @@ def _decode(display: Path, raw: bytes) -> tuple[str | None, list[ContentError]]:
         return None, [ContentError(display, line, column, message)]
 
 
+def _refusals(display: Path, text: str, line_offset: int) -> list[ContentError]:
+    """What we refuse before building any value, from the parser's events (which need no recursion):
+    aliases (``*x``, ``<<: *x``: a few lines can stand for billions of values), custom tags
+    (``!penting``), nesting deeper than :data:`MAX_DEPTH`, more than :data:`MAX_VALUES` values,
+    and one value longer than :data:`MAX_TEXT` characters."""
+
+    def at(event: events.Event, message: str) -> ContentError:
+        mark = event.start_mark
+        return ContentError(display, mark.line + 1 + line_offset, mark.column + 1, message)
+
+    problems: list[ContentError] = []
+    depth = values = 0
+    for event in _yaml().parse(text):
+        if isinstance(event, events.AliasEvent):
+            problems.append(at(event, f"alias YAML '*{event.anchor}' tidak dipakai di sini: tulis nilainya langsung"))
+        elif isinstance(event, events.NodeEvent):
+            values += 1
+            tag = getattr(event, "tag", None)
+            if tag and not str(tag).startswith(_STANDARD_TAG):
+                problems.append(at(event, f"tanda YAML {tag!s} tidak dikenal: hapus tanda itu, tulis nilainya saja"))
+            if isinstance(event, events.ScalarEvent) and len(event.value) > MAX_TEXT:
+                length = f"{len(event.value):,}".replace(",", ".")
+                problems.append(at(event, f"nilai terlalu panjang ({length} karakter; paling banyak {MAX_TEXT:,})".replace(",", ".")))
+        if isinstance(event, events.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return [*problems, at(event, f"terlalu banyak tingkat bersarang (lebih dari {MAX_DEPTH}): periksa kurung dan indentasi")]
+        elif isinstance(event, events.CollectionEndEvent):
+            depth -= 1
+        if values > MAX_VALUES:
+            return [*problems, at(event, f"terlalu banyak nilai dalam satu berkas (lebih dari {MAX_VALUES:,})".replace(",", "."))]
+    return problems
+
+
 def _parse_yaml(display: Path, text: str, line_offset: int) -> tuple[CommentedMap | None, list[ContentError]]:
     try:
+        refused = _refusals(display, text, line_offset)
+        if refused:
+            return None, refused
         data = _yaml().load(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark

@@ -9,16 +9,20 @@ characters in tables, headings and titles. Pieces the templates build on purpose
 from __future__ import annotations
 
 import html
+import posixpath
 import re
-from urllib.parse import quote
+import xml.etree.ElementTree as ElementTree
+from urllib.parse import quote, urlsplit
 
+import markdown
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
+
+from .paths import served_url
 
 # Python-Markdown's ESCAPED_CHARS with the tables extension: a backslash makes each literal.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
-# Raw HTML in a Markdown body: anything that opens a tag, a comment or an entity.
-_HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
-_FENCE = re.compile(r"^(```|~~~)")
 
 
 class Markdown(Markup):
@@ -42,22 +46,126 @@ def paragraphs(value: object) -> Markdown:
 
 
 def link(text: object, url: str) -> Markdown:
-    """``[text](url)`` with the text escaped and the URL percent-encoded where Markdown would trip."""
+    """``[text](url)`` with the text escaped and the URL percent-encoded where Markdown would trip.
+
+    Only http(s), mailto, tel and relative targets become links; any other shows as its text."""
+    if not safe_target(url):
+        return Markdown(escape(text))
     target = quote(url, safe=":/?#@!$&'*+,;=%~")
     return Markdown(f"[{escape(text)}]({target})")
 
 
-def body(markdown: str) -> Markdown:
-    """A maintainer's Markdown body (guides, FGD notes): Markdown formatting works, raw HTML shows as text.
+# Link targets a maintainer's text may use: the web, e-mail, phone calls, and pages of this site.
+SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+# What our body renderer can produce; anything else in its output is a bug, and is dropped.
+_BODY_TAGS = {
+    "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "strong", "em", "code", "pre", "blockquote",
+    "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "img", "div", "span",
+}
+_SECTION = "siaga-bagian"
+_BODY_ATTRIBUTES = {"href", "src", "alt", "title", "id", "class", "data-label", "align", "style"}
 
-    Inside fenced code blocks Markdown already shows ``<`` literally, so those lines are kept.
+
+def safe_target(url: str) -> bool:
+    """True for a link target a reader may follow: http(s), mailto, tel, or a relative address."""
+    parts = urlsplit(url.strip())
+    return parts.scheme.lower() in SAFE_SCHEMES or (not parts.scheme and not parts.netloc.startswith("/"))
+
+
+class _Sanitise(Treeprocessor):
+    """Works on Markdown's own parse: whatever the text says, the tree holds only our tags and safe targets."""
+
+    def __init__(self, md: markdown.Markdown, page: str) -> None:
+        super().__init__(md)
+        self.page = page
+
+    def run(self, root: ElementTree.Element) -> None:
+        for element in root:
+            if element.tag == "h2":
+                element.set("class", _SECTION)  # a section of the page; body() makes it a Markdown heading
+        for element in list(root.iter()):
+            if element is root:
+                continue
+            if element.tag == "h2" and element.get("class") != _SECTION:
+                element.tag = "h3"  # a heading inside a quote or list is not a section of the page
+            if element.tag not in _BODY_TAGS:
+                element.tag, element.attrib = "span", {}
+            for name in list(element.attrib):
+                if name not in _BODY_ATTRIBUTES or (name == "style" and element.tag not in ("th", "td")):
+                    del element.attrib[name]
+            if element.tag == "a":
+                self._link(element)
+            elif element.tag == "img":
+                self._image(element)
+
+    def _link(self, element: ElementTree.Element) -> None:
+        target = element.get("href", "")
+        if not safe_target(target):
+            element.tag, element.attrib = "span", {}  # the words stay, the link goes
+        elif not urlsplit(target).scheme:
+            element.set("href", _page_address(self.page, target))
+
+    def _image(self, element: ElementTree.Element) -> None:
+        source = urlsplit(element.get("src", ""))
+        if source.scheme or source.netloc or not source.path:
+            # A picture from another host would tell it who reads the page: show its description instead.
+            element.tag, alt = "span", element.get("alt", "")
+            element.attrib = {}
+            element.text = alt
+
+
+def _page_address(page: str, target: str) -> str:
+    """A relative Markdown link as the built site needs it: ``tsunami.md#saat`` from ``panduan/banjir.md`` is
+    ``../tsunami/#saat``. MkDocs rewrites Markdown links, but this body reaches the page as HTML."""
+    parts = urlsplit(target)
+    if not parts.path.endswith(".md"):
+        return target
+    docs_path = posixpath.normpath(posixpath.join(posixpath.dirname(page), parts.path))
+    address = posixpath.relpath(served_url(docs_path) or ".", served_url(page) or ".").rstrip("/") + "/"
+    return address + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+class _BodyExtension(Extension):
+    def __init__(self, page: str) -> None:
+        super().__init__()
+        self.page = page
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        # Raw HTML is text here: Markdown itself decides what is code and what is not, and every
+        # "<" outside code reaches the page as "&lt;".
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_Sanitise(md, self.page), "siaga_sanitise", 0)
+
+
+def body(markdown_text: str, page: str) -> Markdown:
+    """A maintainer's Markdown body (guides, FGD notes) as part of the page ``page`` in docs/.
+
+    Markdown formatting works (lists, emphasis, links, tables, checklists, code); raw HTML shows as
+    text; links go only to http(s), mailto, tel or this site; pictures only from this site. The
+    second-level headings stay Markdown headings, so MkDocs lists them in the page's contents and
+    gives them the anchors "Langsung ke" links to; the rest is HTML our renderer made.
     """
-    lines, fenced = [], False
-    for line in markdown.splitlines():
-        if _FENCE.match(line.lstrip()):
-            fenced = not fenced
-        lines.append(line if fenced else _HTML_START.sub("&lt;", line))
-    return Markdown("\n".join(lines).strip() + "\n")
+    from .checklist import ChecklistExtension
+    from .tablecards import TableCardsExtension
+
+    md = markdown.Markdown(
+        extensions=["tables", "sane_lists", "fenced_code", TableCardsExtension(), ChecklistExtension(), _BodyExtension(page)],
+        output_format="html",
+    )
+    html_text = md.convert(markdown_text)
+    parts = re.split(rf'<h2 class="{_SECTION}">(.*?)</h2>', html_text, flags=re.DOTALL)
+    pieces = [_html_block(parts[0])]
+    for heading, following in zip(parts[1::2], parts[2::2], strict=True):
+        title = html.unescape(re.sub(r"<[^>]+>", "", heading))
+        pieces += [f"## {escape(title)}", _html_block(following)]
+    return Markdown("\n\n".join(piece for piece in pieces if piece) + "\n")
+
+
+def _html_block(fragment: str) -> str:
+    """Our own HTML as one raw block, which Markdown passes through untouched."""
+    fragment = fragment.strip()
+    return f'<div class="siaga-isi">\n{fragment}\n</div>' if fragment else ""
 
 
 def meta_string(value: object) -> Markdown:

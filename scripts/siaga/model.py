@@ -109,9 +109,9 @@ class Tinjauan(Record):
 class Lokasi(Record):
     """Satu titik dalam derajat desimal (WGS 84), di dalam Provinsi Banten."""
 
-    lat: float = Field(ge=-7.2, le=-5.7)
+    lat: float = Field(ge=-7.2, le=-5.7, allow_inf_nan=False)
     """Garis lintang, misalnya -6.3103 (Banten terletak kira-kira antara -7.1 dan -5.8)."""
-    lon: float = Field(ge=105.0, le=106.9)
+    lon: float = Field(ge=105.0, le=106.9, allow_inf_nan=False)
     """Garis bujur, misalnya 105.8342 (Banten terletak kira-kira antara 105.1 dan 106.8)."""
 
 
@@ -202,7 +202,7 @@ class Barang(Record):
 
     barang: Text
     """Nama barangnya: tenda, kasur, genset, peralatan dapur umum, ..."""
-    jumlah: int = Field(ge=0)
+    jumlah: int = Field(ge=0, le=1_000_000)
     """Berapa banyak."""
     satuan: Text = "unit"
     """Satuan: unit, buah, paket, ..."""
@@ -222,7 +222,7 @@ class Kebutuhan(Record):
 
     barang: Text
     """Apa yang dibutuhkan."""
-    jumlah: int | None = Field(default=None, ge=1)
+    jumlah: int | None = Field(default=None, ge=1, le=1_000_000)
     """Berapa banyak, jika diketahui."""
     satuan: Text = "unit"
     """Satuan untuk ``jumlah``."""
@@ -287,7 +287,7 @@ class Ksb(Record):
     """Anggota pengurus; hanya yang bertanda ``publik: true`` yang ditampilkan di situs."""
     lokasi: Lokasi | None = None
     """Koordinat posko atau pusat desa."""
-    relawan: int | None = Field(default=None, ge=0)
+    relawan: int | None = Field(default=None, ge=0, le=100_000)
     """Jumlah relawan."""
     berdiri: int | None = None
     """Tahun KSB dibentuk."""
@@ -437,7 +437,7 @@ class NomorDarurat(Record):
 class Peserta(Record):
     """Siapa saja yang mengikuti FGD."""
 
-    jumlah: int = Field(ge=1)
+    jumlah: int = Field(ge=1, le=100_000)
     """Jumlah peserta."""
     keterangan: Text
     """Siapa mereka, misalnya "pengurus KSB"."""

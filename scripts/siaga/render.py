@@ -70,7 +70,6 @@ def _environment() -> Environment:
     env.filters.update(
         tanggal=tanggal,
         paragraf=mdtext.paragraphs,
-        markdown=mdtext.body,
         meta=mdtext.meta_string,
         status=lambda value: STATUS_LABELS.get(value, value),
         penanggung_jawab=lambda value: value or NO_OWNER,
@@ -196,7 +195,8 @@ def render_pages(content: Content, urls: SiteUrls, downloads: list[Download]) ->
     for path, template, extra in _pages(content):
         if path in rendered:
             raise DuplicatePage(f"dua halaman akan ditulis ke docs/{path}")
-        context = {**shared, **extra, "here": path, "link_to": _linker(path), "page_url": _page_url(path)}
+        context = {**shared, **extra, "here": path, "link_to": _linker(path), "page_url": _page_url(path),
+                   "isi": lambda text, page=path: mdtext.body(text, page)}
         rendered[path] = tidy(env.get_template(template).render(context))
     return rendered
 

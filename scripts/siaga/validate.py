@@ -57,6 +57,8 @@ def _message(error: dict[str, Any], allowed: list[str]) -> str:
         return f"{field}: harus berupa teks, bukan {_describe(value)}{hint}"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"{field}: harus berupa bilangan bulat, bukan {_describe(value)}"
+    if kind == "finite_number":
+        return f"{field}: harus berupa angka biasa, bukan {_describe(value)}"
     if kind in ("float_type", "float_parsing"):
         return f"{field}: harus berupa angka, bukan {_describe(value)}"
     if kind in ("bool_type", "bool_parsing"):
@@ -117,6 +119,28 @@ def _schema_errors(doc: Document, cls: type[BaseModel], error: ValidationError) 
         yield doc.error(loc, _message(item, allowed), at_key=item["type"] in ("extra_forbidden", "consent_missing"))
 
 
+# Editors leave these beside the file being edited: harmless, never read.
+_BACKUPS = ("~", ".bak", ".swp", ".swo", ".tmp", ".orig")
+# Names Windows cannot create: a file called con.yml would break every clone on a Windows laptop.
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10))}
+_MAX_NAME = 80
+
+
+def _name_problem(path: Path, folder: str) -> str | None:
+    """What is wrong with a content file's name, or None."""
+    stem = path.stem
+    if len(stem) > _MAX_NAME:
+        return f"nama berkas terlalu panjang ({len(stem)} karakter; paling banyak {_MAX_NAME})"
+    if stem.lower() in _WINDOWS_RESERVED:
+        return f"nama berkas {stem!r} tidak bisa dibuat di Windows: pilih nama lain"
+    if folder != "fgd" and not _SLUG.match(stem):
+        return f"nama berkas {path.name!r} hanya boleh memuat huruf kecil, angka dan '-'"
+    if stem == "index":
+        # ksb/<wilayah>/index and panduan/index are the list pages themselves.
+        return "nama berkas 'index' dipakai untuk halaman daftar: pilih nama lain"
+    return None
+
+
 class _Reader:
     """Reads content files and collects every problem, so that one bad file never hides the next."""
 
@@ -139,15 +163,26 @@ class _Reader:
         self.errors.append(ContentError(path.relative_to(self.root), 1, 1, message))
 
     def files(self, folder: str, suffix: str) -> list[Path]:
-        """Content files under ``folder`` with ``suffix``; any other file is reported, not ignored silently."""
+        """Content files under ``folder`` with ``suffix``; any other file is reported, not ignored silently.
+
+        Hidden files and editors' backup copies are passed over (a warning for backups); a link to a
+        file elsewhere is refused, since it could publish a file that was never meant for the site.
+        """
         found = []
         for path in sorted((self.content_dir / folder).rglob("*")):
-            if path.is_dir() or path.name.startswith("."):
+            if path.name.startswith(".") or (path.is_dir() and not path.is_symlink()):
                 continue
-            if path.suffix != suffix:
+            if path.is_symlink():
+                self.file_error(path, "tautan simbolik (symlink) tidak diterima: salin isinya ke berkas biasa")
+            elif path.name.endswith(_BACKUPS):
+                message = "salinan cadangan penyunting, diabaikan: boleh dihapus"
+                self.warnings.append(ContentError(path.relative_to(self.root), 1, 1, message))
+            elif path.suffix == ".yaml" and suffix == ".yml":
+                self.file_error(path, f"akhiran .yaml tidak dibaca: ganti nama berkas menjadi {path.stem}.yml")
+            elif path.suffix != suffix:
                 self.file_error(path, f"berkas ini tidak dibaca: berkas di {folder}/ harus berakhiran {suffix}")
-            elif not _SLUG.match(path.stem) and folder != "fgd":
-                self.file_error(path, f"nama berkas {path.name!r} hanya boleh memuat huruf kecil, angka dan '-'")
+            elif problem := _name_problem(path, folder):
+                self.file_error(path, problem)
             else:
                 found.append(path)
         return found

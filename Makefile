@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SIAGA := PYTHONPATH=scripts $(PY) -m siaga
 
-.PHONY: site serve test check validate golden schema clean
+.PHONY: site serve test check validate golden schema consent-report clean
 
 # The virtual environment is rebuilt when a requirements file changes.
 $(VENV)/.site-installed: requirements.txt
@@ -36,6 +36,10 @@ test: $(VENV)/.dev-installed
 check: $(VENV)/.dev-installed
 	$(PY) -m ruff check scripts tests
 	$(SIAGA) check
+
+## consent-report: everyone the site publishes, with KSB, role and consent date (for a UU 27/2022 request)
+consent-report: $(VENV)/.site-installed
+	@$(SIAGA) persetujuan
 
 ## golden: regenerate the golden site expectation after an intended change to the pages
 golden: $(VENV)/.site-installed

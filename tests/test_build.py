@@ -132,6 +132,14 @@ def test_typed_markup_never_becomes_a_link_a_tag_or_a_template(golden_site):
     assert "Kec_amatan #1" in ksb_text
     fgd_text = page(project, "/fgd/2025-09-10-fgd-uji/").select_one("article").get_text(" ")
     assert "<script>alert(1)</script>" in fgd_text and "{{ 7*7 }}" in fgd_text
+    guide = page(project, "/panduan/banjir/").select_one("article")
+    assert guide.find("code", string="<div>"), "inline code shows its characters"
+    assert guide.select_one('a[href="https://bmkg.example/peringatan"]'), "autolinks still work"
+    assert "<script>alert(2)</script>" in guide.select_one("pre code").get_text(), "a fenced block shows its code"
+    assert '<div onclick="alert(3)">bukan HTML</div>' in guide.get_text()
+    assert not guide.select('[onclick], a[href^="javascript:"], a[href^="data:"], img[src^="https:"]')
+    assert guide.find(string="Jangan diklik") and guide.find(string="gambar dari host lain")
+    assert guide.select_one('a[href="./#saat"]'), "a link to a page of the site works in a body"
     # The home page, the guides and the 404 page write numbers into our own HTML: still text there.
     hostile_number = 'Polisi <b>uji</b> & "kutip" {{ 7*7 }}'
     for built in ("index.html", "panduan/banjir/index.html", "404.html"):

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import linkcheck
 from .errors import BuildFailed
 from .export import export_files
 from .model import Content
@@ -24,7 +25,6 @@ from .publish import exclusive, new_build_dir, publish, recover
 from .render import render_pages
 from .urls import SiteUrls
 from .validate import load_and_validate
-from .wording import BANTEN
 
 # Files in docs/ that belong to the repository, not to the generator.
 _KEEP = {".gitignore"}
@@ -78,6 +78,8 @@ def build(project: Project, *, strict: bool = False, today: dt.date | None = Non
             with content_time(content):
                 run_mkdocs(project.config, staging, strict=strict, extra=theme_extra(content))
             write_service_worker(staging, content)
+            if strict:
+                check_site(staging, SiteUrls.from_config(project.config))
             if swap:
                 publish(staging, project.site, project.scratch)
                 published = True
@@ -85,6 +87,13 @@ def build(project: Project, *, strict: bool = False, today: dt.date | None = Non
             if not published:  # a check, or a failed build: the folder was never the site
                 shutil.rmtree(staging, ignore_errors=True)
     return content
+
+
+def check_site(site: Path, urls: SiteUrls) -> None:
+    """The strict gate after MkDocs: every internal link and anchor leads somewhere, nothing loads from elsewhere."""
+    found = linkcheck.problems(site, urls.base)
+    if found:
+        raise BuildFailed(f"{len(found)} masalah tautan di situs yang dibangun:\n" + "\n".join(found))
 
 
 @contextlib.contextmanager
@@ -96,7 +105,8 @@ def content_time(content: Content) -> Iterator[None]:
         yield
         return
     day = content.last_change()
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(day.year, day.month, day.day, tzinfo=BANTEN).timestamp()))
+    # Midnight UTC of that day: the sitemap prints the date in UTC, and must print this date.
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()))
     try:
         yield
     finally:

@@ -1,4 +1,4 @@
-"""The commands the Makefile calls: ``validate``, ``build``, ``check``, ``serve``, ``skema``.
+"""The commands the Makefile calls: ``validate``, ``build``, ``check``, ``serve``, ``skema``, ``persetujuan``.
 
 One top-level catch turns content mistakes into ``path:line:column: message`` lines and
 exit code 1, without a traceback.
@@ -53,6 +53,18 @@ def cmd_check(args: argparse.Namespace) -> None:
     print(f"Pemeriksaan lulus: konten sah dan mkdocs build --strict tanpa peringatan ({len(content.ksb)} KSB).")
 
 
+def cmd_persetujuan(args: argparse.Namespace) -> None:
+    """Everyone the site publishes, for a data-protection request (UU 27/2022): who, where, role, consent date."""
+    content = load_and_validate(_project(args).content)
+    rows = [(entry.path.as_posix(), entry.record.nama, person.nama, person.jabatan, person.persetujuan, entry.record.contoh)
+            for entry in content.ksb for person in entry.record.pengurus_publik]
+    print("\t".join(["berkas", "ksb", "nama", "jabatan", "persetujuan", "contoh"]))
+    for path, ksb, name, role, consent, sample in sorted(rows):
+        print("\t".join([path, ksb, name, role, consent.isoformat() if consent else "", "ya" if sample else "tidak"]))
+    print(f"{len(rows)} orang ditampilkan di situs atas persetujuannya. Untuk menarik persetujuan: ubah 'publik: true' "
+          "menjadi 'publik: false' di berkasnya; orang itu hilang dari seluruh situs pada pembangunan berikutnya.", file=sys.stderr)
+
+
 def cmd_serve(args: argparse.Namespace) -> None:
     from .serve import serve
 
@@ -78,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     serve_parser.add_argument("--addr", default="127.0.0.1:8000")
     serve_parser.set_defaults(func=cmd_serve)
     commands.add_parser("skema", help="cetak rujukan kolom konten (Markdown)").set_defaults(func=cmd_skema)
+    commands.add_parser("persetujuan", help="daftar semua orang yang ditampilkan di situs, dengan tanggal persetujuannya"
+                        ).set_defaults(func=cmd_persetujuan)
     args = parser.parse_args(argv)
     # MkDocs reports through logging; show its warnings the way `mkdocs build` would.
     handler = logging.StreamHandler(sys.stderr)

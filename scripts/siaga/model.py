@@ -536,7 +536,7 @@ class Fgd(Record):
             if action.id in seen:
                 raise PydanticCustomError(
                     "duplicate_action_id",
-                    "id: {id!r} sudah dipakai tindak lanjut lain di FGD ini",
+                    "id: '{id}' sudah dipakai tindak lanjut lain di FGD ini",
                     {"at": f"tindak_lanjut.{index}.id", "id": action.id},
                 )
             seen.add(action.id)

@@ -1,0 +1,126 @@
+"""Property-based tests (Hypothesis): whatever text arrives, only our own content error is raised,
+and no HTML we generate from it holds a live tag, an event attribute or an unsafe link target.
+"""
+
+from __future__ import annotations
+
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import markdown
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from ruamel.yaml import YAML
+
+from conftest import GOLDEN_CONTENT, TODAY
+from siaga import mdtext
+from siaga.errors import ContentInvalid
+from siaga.validate import load_and_validate
+
+EXAMPLES = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# The tags and attributes our templates and renderers write into an article; nothing else may appear.
+ALLOWED_TAGS = {
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "strong", "em", "code", "pre", "blockquote",
+    "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "img", "div", "span",
+}
+SAFE_SCHEMES = {"", "http", "https", "mailto", "tel"}
+
+# Text that leans on what breaks things: markup, templates, YAML syntax, control and odd characters.
+NASTY = st.lists(
+    st.one_of(
+        st.sampled_from(list("<>&\"'`*_[]()!#|{}%:-=\\/\n\t ;@.?")),
+        st.sampled_from(["<script>", "</div>", "javascript:", "onerror=", "{{ 7*7 }}", "{%", "&#106;", "```", "    ", "---",
+                         "- [ ] ", "## ", "<!--", "![x](", "](", "<https://x.example>", "\r\n", "\u202e", "\ufeff"]),
+        st.characters(codec="utf-8"),
+    ),
+    max_size=60,
+).map("".join)
+
+
+class _Audit(HTMLParser):
+    """Every tag, attribute and link target in a piece of HTML, as a browser would read them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_TAGS:
+            self.problems.append(f"tag <{tag}>")
+        for name, value in attrs:
+            if name.startswith("on") or name in ("style", "srcdoc", "formaction"):
+                self.problems.append(f"attribute {name} on <{tag}>")
+            if name in ("href", "src") and urlsplit((value or "").strip()).scheme.lower() not in SAFE_SCHEMES:
+                self.problems.append(f"{name}={value!r}")
+
+
+def audit(html_text: str) -> list[str]:
+    parser = _Audit()
+    parser.feed(html_text)
+    parser.close()
+    return parser.problems
+
+
+@pytest.fixture(scope="module")
+def content_dir(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("sifat") / "content"
+    shutil.copytree(GOLDEN_CONTENT, folder)
+    return folder
+
+
+def _only_our_error(content_dir: Path, relative: str, data: bytes) -> None:
+    path = content_dir / relative
+    path.write_bytes(data)
+    try:
+        load_and_validate(content_dir, today=TODAY)
+    except ContentInvalid as error:
+        assert error.errors and all(str(problem).startswith("content/") for problem in error.errors)
+    finally:
+        path.unlink()
+
+
+@EXAMPLES
+@given(NASTY)
+def test_any_yaml_text_gives_our_error_or_valid_content(content_dir, text):
+    _only_our_error(content_dir, "ksb/kab-lebak/acak.yml", text.encode("utf-8", "surrogatepass"))
+
+
+_VALUES = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), NASTY),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(NASTY, children, max_size=4),
+    max_leaves=20,
+)
+
+
+@EXAMPLES
+@given(st.dictionaries(st.sampled_from(["judul", "ringkasan", "sumber", "ditinjau", "nomor", "segera", "urutan", "ancaman"]) | NASTY,
+                       _VALUES, max_size=8), NASTY)
+def test_any_front_matter_and_body_give_our_error_or_valid_content(content_dir, front_matter, body):
+    import io
+
+    stream = io.StringIO()
+    try:
+        YAML().dump(front_matter, stream)
+    except Exception:
+        return
+    _only_our_error(content_dir, "panduan/acak.md", f"---\n{stream.getvalue()}---\n{body}".encode("utf-8", "surrogatepass"))
+
+
+@EXAMPLES
+@given(NASTY)
+def test_any_markdown_body_gives_no_live_tag_event_or_unsafe_link(body):
+    rendered = mdtext.body(body, "panduan/acak.md")
+    # The page's Markdown is converted by MkDocs with our raw HTML blocks passed through as they are.
+    html_text = markdown.Markdown(extensions=["tables", "admonition", "toc"]).convert(rendered)
+    assert audit(html_text) == []
+
+
+@EXAMPLES
+@given(NASTY, NASTY)
+def test_any_value_in_a_template_stays_text(value, url):
+    line = f"{mdtext.escape(value)} | {mdtext.link(value, url)}\n\n| A | B |\n|---|---|\n| {mdtext.escape(value)} | x |\n"
+    html_text = markdown.Markdown(extensions=["tables", "admonition", "toc"]).convert(line)
+    assert audit(html_text) == []

@@ -63,6 +63,24 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], list[str]]] = {
     "a-list-not-fields": ({KSB: "- nama: KSB Uji\n"}, [
         "content/ksb/kab-lebak/uji.yml:1:1: isi berkas harus berupa kolom 'kunci: nilai', bukan daftar"]),
     "empty-file": ({KSB: "\n\n"}, ["content/ksb/kab-lebak/uji.yml:1:1: berkas kosong: isi kolom-kolomnya atau hapus berkasnya"]),
+    "tab-for-indentation": ({KSB: ksb().replace("  alamat: Balai desa", "\talamat: Balai desa")}, [
+        "content/ksb/kab-lebak/uji.yml:6:1: baris ini memakai karakter tab di awalnya; YAML hanya menerima spasi: ganti tab dengan spasi"]),
+    "indented-too-far": ({KSB: ksb().replace("  telepon: 0812", "    telepon: 0812")}, [
+        "content/ksb/kab-lebak/uji.yml:7:5: indentasi baris ini (4 spasi) tidak sejajar dengan baris di atasnya (2 spasi): "
+        "kolom yang setingkat harus mulai di kolom yang sama"]),
+    "key-moved-to-column-0": ({KSB: ksb("lokasi:\n  lat: -6.5\nlon: 106.1\n  catatan: x\n")}, [
+        "content/ksb/kab-lebak/uji.yml:10:1: baris ini berada di kolom pertama, padahal baris sesudahnya masih menjorok (2 spasi): "
+        "apakah baris ini seharusnya menjorok juga?"]),
+    "missing-colon": ({KSB: ksb().replace("kecamatan: Cibeber", "kecamatan Cibeber")}, [
+        "content/ksb/kab-lebak/uji.yml:2:1: titik dua (:) tidak ada setelah nama kolom: tulis 'nama_kolom: nilai'"]),
+    "quote-never-closed": ({KSB: ksb().replace("nama: KSB Uji", "nama: 'KSB Uji")}, [
+        "content/ksb/kab-lebak/uji.yml:1:7: tanda kutip dibuka di sini tetapi tidak ditutup: "
+        "tambahkan tanda kutip penutup di akhir nilainya"]),
+    "colon-inside-a-value": ({KSB: ksb("logistik: Catatan: kurang tenda\n")}, [
+        "content/ksb/kab-lebak/uji.yml:8:18: ada ': ' di tengah nilai: beri tanda kutip pada nilai itu, "
+        "misalnya judul: 'Catatan: banjir'"]),
+    "misspelt-field": ({KSB: ksb().replace("kecamatan: Cibeber", "# KSB baru\nkecamatn: Cibeber")}, [
+        "content/ksb/kab-lebak/uji.yml:3:1: kolom tidak dikenal 'kecamatn': maksud Anda 'kecamatan'?"]),
     "unknown-field": ({KSB: ksb("warna: merah\n")}, [
         "content/ksb/kab-lebak/uji.yml:8:1: kolom tidak dikenal 'warna' (yang dikenal: nama, kecamatan, desa, jenis_desa, ancaman, "
         "posko, pengurus, lokasi, relawan, berdiri, dasar_hukum, lumbung_sosial, titik_kumpul, jalur_evakuasi, logistik, "
@@ -76,7 +94,7 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], list[str]]] = {
     "true-or-false": ({KSB: ksb().replace("posko:\n", "posko:\n  whatsapp: kadang\n")}, [
         "content/ksb/kab-lebak/uji.yml:6:13: whatsapp: harus true atau false, bukan 'kadang'"]),
     "choice": ({KSB: ksb("kebutuhan:\n  - {barang: tenda, prioritas: penting}\n")}, [
-        "content/ksb/kab-lebak/uji.yml:9:32: prioritas: 'penting' tidak dikenal (pilihan: 'tinggi', 'sedang' or 'rendah')"]),
+        "content/ksb/kab-lebak/uji.yml:9:32: prioritas: 'penting' tidak dikenal (pilihan: tinggi, sedang atau rendah)"]),
     "unknown-hazard": ({KSB: ksb().replace("[banjir]", "[banjr]")}, [
         "content/ksb/kab-lebak/uji.yml:4:11: ancaman: 'banjr' tidak dikenal (dikenal: banjir, tanah-longsor)"]),
     # --- numbers and dates that cannot be true
@@ -253,6 +271,36 @@ def test_a_link_to_a_file_elsewhere_is_refused(built, tmp_path):
         link.unlink()
     assert code == 1
     assert "content/panduan/rahasia.md:1:1: tautan simbolik (symlink) tidak diterima: salin isinya ke berkas biasa" in stderr
+
+
+def test_phone_typed_as_plain_digits_is_read_as_typed(built):
+    backup = built.root / "content.asli"
+    shutil.copytree(built.content, backup)
+    try:
+        (built.content / KSB).write_text(ksb().replace("telepon: 0812-0000-0101", "telepon: 081312345678"), encoding="utf-8")
+        from siaga.validate import load_and_validate
+
+        content = load_and_validate(built.content, today=TODAY)
+    finally:
+        shutil.rmtree(built.content)
+        backup.rename(built.content)
+    assert [e.record.posko.telepon for e in content.ksb if e.slug == "uji"] == ["+6281312345678"]
+
+
+def test_sample_text_left_in_a_real_file_is_a_warning(built):
+    backup = built.root / "content.asli"
+    shutil.copytree(built.content, backup)
+    try:
+        (built.content / KSB).write_text(ksb("pengurus:\n  - {nama: Warga Contoh Uji, jabatan: ketua}\n"), encoding="utf-8")
+        from siaga.validate import load_and_validate
+
+        content = load_and_validate(built.content, today=TODAY)
+    finally:
+        shutil.rmtree(built.content)
+        backup.rename(built.content)
+    assert [str(w) for w in content.peringatan] == [
+        "content/ksb/kab-lebak/uji.yml:9:12: nama: masih berisi teks contoh ('Warga Contoh Uji'): ganti dengan data sungguhan, "
+        "atau tandai berkas ini contoh: true"]
 
 
 def test_harmless_common_input_is_accepted(built):

@@ -166,7 +166,7 @@ def test_missing_required_field_points_at_its_parent(project):
 def test_choice_lists_the_valid_values(project):
     write(project, "ksb/kab-lebak/uji.yml", KSB_MINIMAL + "kebutuhan:\n  - {barang: tenda, prioritas: segera}\n")
     assert problems(project) == [
-        "content/ksb/kab-lebak/uji.yml:9:32: prioritas: 'segera' tidak dikenal (pilihan: 'tinggi', 'sedang' or 'rendah')"
+        "content/ksb/kab-lebak/uji.yml:9:32: prioritas: 'segera' tidak dikenal (pilihan: tinggi, sedang atau rendah)"
     ]
 
 

@@ -16,8 +16,10 @@ from ruamel.yaml import YAML, events
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import ScalarNode
 
 from .errors import ContentError
+from .yamlhelp import explain
 
 # Limits a careless or hostile file meets before any parsing: each is named in its message.
 MAX_FILE_BYTES = 512 * 1024  # a KSB file is about 3 KB, a guide about 6 KB
@@ -33,6 +35,17 @@ class _TextDatesConstructor(RoundTripConstructor):
 
 
 _TextDatesConstructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+
+
+def _int_or_phone(constructor: RoundTripConstructor, node: ScalarNode) -> object:
+    """``telepon: 081312345678`` without quotes: a leading zero or plus makes it text, as typed, because
+    as an integer it would lose that zero. Ordinary numbers (``relawan: 25``) stay numbers."""
+    if node.value.startswith(("0", "+")) and len(node.value) > 1 and node.value.lstrip("+").isdigit():
+        return node.value
+    return RoundTripConstructor.construct_yaml_int(constructor, node)
+
+
+_TextDatesConstructor.add_constructor("tag:yaml.org,2002:int", _int_or_phone)
 
 
 def _yaml() -> YAML:
@@ -68,6 +81,10 @@ def locate(data: Any, loc: tuple[str | int, ...], *, at_key: bool = False) -> tu
     is missing (a required field not given), the position is that of its parent.
     """
     line, column = 0, 0
+    if isinstance(data, CommentedMap) and data and next(iter(data)) in data.lc.data:
+        # Nothing of loc found (a required top-level field left out): point at the first field, not
+        # at line 1, which is often a comment.
+        line, column = data.lc.data[next(iter(data))][:2]
     node = data
     for depth, part in enumerate(loc):
         last = depth == len(loc) - 1
@@ -151,11 +168,8 @@ def _parse_yaml(display: Path, text: str, line_offset: int) -> tuple[CommentedMa
             return None, refused
         data = _yaml().load(text)
     except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problem = " ".join(part for part in (error.context, error.problem) if part)
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        hint = "periksa titik dua, tanda kutip, kurung dan jumlah spasi di awal baris sekitar posisi ini"
-        return None, [ContentError(display, line + line_offset, column, f"YAML tidak sah ({hint}): {problem}")]
+        line, column, message = explain(error, text)
+        return None, [ContentError(display, line + 1 + line_offset, column + 1, message)]
     except YAMLError as error:
         return None, [ContentError(display, 1 + line_offset, 1, f"YAML tidak sah: {error}")]
     if data is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import difflib
 import re
 import typing
 from collections.abc import Iterator
@@ -70,7 +71,9 @@ def _message(error: dict[str, Any], allowed: list[str]) -> str:
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"{field}: harus berupa kumpulan kolom 'kunci: nilai', bukan {_describe(value)}"
     if kind == "literal_error":
-        return f"{field}: {_describe(value)} tidak dikenal (pilihan: {ctx.get('expected', '')})"
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        listed = ", ".join(choices[:-1]) + f" atau {choices[-1]}" if len(choices) > 1 else "".join(choices)
+        return f"{field}: {_describe(value)} tidak dikenal (pilihan: {listed})"
     if kind == "string_pattern_mismatch":
         hint = _PATTERN_HINTS.get(field, _PATTERN_HINTS["slug"])
         return f"{field}: {_describe(value)} tidak sesuai bentuknya: {hint}"
@@ -108,8 +111,29 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     return next((inner for arg in typing.get_args(annotation) if (inner := _inner_model(arg))), None)
 
 
+def _misspelt(items: list[dict[str, Any]]) -> dict[tuple[str | int, ...], str]:
+    """Unknown keys that are close to a missing required one at the same place: one mistake, not two."""
+    unknown = [tuple(item["loc"]) for item in items if item["type"] == "extra_forbidden"]
+    missing = [tuple(item["loc"]) for item in items if item["type"] == "missing"]
+    pairs = {}
+    for loc in unknown:
+        candidates = [str(other[-1]) for other in missing if other[:-1] == loc[:-1]]
+        if match := difflib.get_close_matches(str(loc[-1]), candidates, n=1, cutoff=0.7):
+            pairs[loc] = match[0]
+    return pairs
+
+
 def _schema_errors(doc: Document, cls: type[BaseModel], error: ValidationError) -> Iterator[ContentError]:
-    for item in error.errors(include_url=False):
+    items = error.errors(include_url=False)
+    misspelt = _misspelt(items)
+    meant = {(*loc[:-1], wanted) for loc, wanted in misspelt.items()}
+    for item in items:
+        if item["type"] == "missing" and tuple(item["loc"]) in meant:
+            continue  # reported once, as the misspelling
+        if tuple(item["loc"]) in misspelt:
+            loc = tuple(item["loc"])
+            yield doc.error(loc, f"kolom tidak dikenal '{loc[-1]}': maksud Anda '{misspelt[loc]}'?", at_key=True)
+            continue
         loc: tuple[str | int, ...] = tuple(item["loc"])
         at = (item.get("ctx") or {}).get("at")
         if at:  # our own checks name the key a maintainer has to change
@@ -304,10 +328,29 @@ def _read_ksb(reader: _Reader, regions: list[model.Wilayah]) -> list[model.Place
             reader.errors.append(doc.error(("nama",), message))
         first_seen.setdefault(key, doc.path)
         reader.number(doc, ("posko", "telepon"), ksb.posko.telepon, sample=ksb.contoh)
+        if not ksb.contoh:
+            _warn_sample_text(reader, doc, doc.data, ())
         for index, person in enumerate(ksb.pengurus):
             reader.number(doc, ("pengurus", index, "telepon"), person.telepon, sample=ksb.contoh)
         entries.append(model.Placed(ksb, path.stem, doc.path, wilayah=region))
     return entries
+
+
+_SAMPLE_WORD = re.compile(r"\bcontoh\b", re.IGNORECASE)
+
+
+def _warn_sample_text(reader: _Reader, doc: Document, node: Any, loc: tuple[str | int, ...]) -> None:
+    """A real KSB file copied from a sample may still say "contoh": warn at each such value."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            _warn_sample_text(reader, doc, value, (*loc, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            _warn_sample_text(reader, doc, value, (*loc, index))
+    elif isinstance(node, str) and _SAMPLE_WORD.search(node):
+        shown = node if len(node) <= 40 else node[:37] + "..."
+        message = f"{loc[-1]}: masih berisi teks contoh ({shown!r}): ganti dengan data sungguhan, atau tandai berkas ini contoh: true"
+        reader.warnings.append(doc.error(loc, message))
 
 
 def _read_fgd(reader: _Reader, regions: list[model.Wilayah]) -> list[model.Placed[model.Fgd]]:

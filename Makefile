@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SIAGA := PYTHONPATH=scripts $(PY) -m siaga
 
-.PHONY: site serve test check validate golden schema consent-report clean
+.PHONY: site serve test check validate golden schema consent-report new-ksb import clean
 
 # The virtual environment is rebuilt when a requirements file changes.
 $(VENV)/.site-installed: requirements.txt
@@ -36,6 +36,15 @@ test: $(VENV)/.dev-installed
 check: $(VENV)/.dev-installed
 	$(PY) -m ruff check scripts tests
 	$(SIAGA) check
+
+## new-ksb: answer a few questions and get a new, valid KSB file (never overwrites one)
+new-ksb: $(VENV)/.site-installed
+	@$(SIAGA) ksb-baru
+
+## import: KSB from a spreadsheet, e.g. make import FILE=data.xlsx (columns as in templat/ksb.csv)
+import: $(VENV)/.site-installed
+	@test -n "$(FILE)" || { echo "Tulis: make import FILE=nama-berkas.csv (atau .xlsx)"; exit 2; }
+	@$(SIAGA) impor "$(FILE)"
 
 ## consent-report: everyone the site publishes, with KSB, role and consent date (for a UU 27/2022 request)
 consent-report: $(VENV)/.site-installed

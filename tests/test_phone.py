@@ -52,6 +52,7 @@ def page_kinds(content) -> dict[str, str]:
         "wilayah": f"/ksb/{entry.wilayah.slug}/", "ksb": "/" + served_url(ksb_path(entry)),
         "poster": "/" + served_url(ksb_poster_path(entry)), "kontak": "/kontak/", "kebutuhan": "/kebutuhan/",
         "fgd-indeks": "/fgd/", "data": "/data/", "tentang": "/tentang/", "404": MISSING,
+        "pengelola": "/pengelola/", "skema": "/pengelola/skema/",
     }
     urls |= {f"panduan:{guide.slug}": "/" + served_url(panduan_path(guide)) for guide in content.panduan}
     urls |= {f"fgd:{record.slug}": "/" + served_url(fgd_path(record)) for record in content.fgd}

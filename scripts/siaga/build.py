@@ -19,6 +19,7 @@ from pathlib import Path
 from . import linkcheck
 from .errors import BuildFailed
 from .export import export_files
+from .history import read_provenance
 from .model import Content
 from .offline import write_service_worker
 from .publish import exclusive, new_build_dir, publish, recover
@@ -62,7 +63,8 @@ def generate(project: Project, today: dt.date | None = None) -> Content:
     content = load_and_validate(project.content, today=today)
     urls = SiteUrls.from_config(project.config)
     exports = export_files(content, urls)
-    pages = render_pages(content, urls, exports.downloads)
+    provenance = read_provenance(project.root, os.environ.get("SIAGA_EDIT_URL", ""))
+    pages = render_pages(content, urls, exports.downloads, provenance)
     write_docs(project.docs, {**pages, **exports.files})
     return content
 

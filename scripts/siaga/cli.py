@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
 from . import build as pipeline
-from .errors import ContentInvalid, SiagaError
+from .errors import ContentError, ContentInvalid, SiagaError
 from .model import Content
 from .urls import SiteUrls
 from .validate import load_and_validate
@@ -26,6 +27,17 @@ def _warn(content: Content) -> None:
     """Warnings do not stop a build, but every maintainer sees them where the errors would be."""
     for warning in content.peringatan:
         print(f"{warning.path.as_posix()}:{warning.line}:{warning.column}: peringatan: {warning.message}", file=sys.stderr)
+    _annotate("warning", content.peringatan)
+
+
+def _annotate(level: str, problems: list[ContentError]) -> None:
+    """On GitHub Actions, each problem also becomes an annotation on its file and line in the pull request."""
+    if os.environ.get("GITHUB_ACTIONS") != "true":
+        return
+    for problem in problems:
+        # Workflow commands escape %, CR and LF in the message (GitHub's "workflow commands" syntax).
+        text = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        print(f"::{level} file={problem.path.as_posix()},line={problem.line},col={problem.column}::{text}")
 
 
 def cmd_validate(args: argparse.Namespace) -> None:
@@ -65,6 +77,21 @@ def cmd_persetujuan(args: argparse.Namespace) -> None:
           "menjadi 'publik: false' di berkasnya; orang itu hilang dari seluruh situs pada pembangunan berikutnya.", file=sys.stderr)
 
 
+def cmd_ksb_baru(args: argparse.Namespace) -> None:
+    from .scaffold import Stop, new_ksb
+
+    try:
+        new_ksb(_project(args).content)
+    except (Stop, EOFError, KeyboardInterrupt):
+        print("\nDihentikan; tidak ada berkas yang ditulis.", file=sys.stderr)
+
+
+def cmd_impor(args: argparse.Namespace) -> None:
+    from .spreadsheet import import_file
+
+    import_file(Path(args.berkas), _project(args).content)
+
+
 def cmd_serve(args: argparse.Namespace) -> None:
     from .serve import serve
 
@@ -90,6 +117,10 @@ def main(argv: list[str] | None = None) -> int:
     serve_parser.add_argument("--addr", default="127.0.0.1:8000")
     serve_parser.set_defaults(func=cmd_serve)
     commands.add_parser("skema", help="cetak rujukan kolom konten (Markdown)").set_defaults(func=cmd_skema)
+    commands.add_parser("ksb-baru", help="buat berkas KSB baru dengan menjawab beberapa pertanyaan").set_defaults(func=cmd_ksb_baru)
+    impor_parser = commands.add_parser("impor", help="impor KSB dari spreadsheet (CSV atau .xlsx) berkolom seperti templat/ksb.csv")
+    impor_parser.add_argument("berkas")
+    impor_parser.set_defaults(func=cmd_impor)
     commands.add_parser("persetujuan", help="daftar semua orang yang ditampilkan di situs, dengan tanggal persetujuannya"
                         ).set_defaults(func=cmd_persetujuan)
     args = parser.parse_args(argv)
@@ -103,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     except ContentInvalid as error:
         for problem in error.errors:
             print(problem, file=sys.stderr)
+        _annotate("error", error.errors)
         print(f"\n{len(error.errors)} masalah di konten; tidak ada yang ditulis, site/ tidak berubah.", file=sys.stderr)
         return 1
     except SiagaError as error:

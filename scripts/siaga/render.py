@@ -21,9 +21,11 @@ from markupsafe import Markup
 
 from . import mdtext, paths, phone
 from .catalogue import COLUMNS, Download
+from .history import Provenance
+from .schema_doc import schema_markdown
 from .model import Content
 from .urls import SiteUrls
-from .wording import NO_OWNER, STATUS_LABELS, sample_marker, tanggal
+from .wording import BANTEN, NO_OWNER, STATUS_LABELS, sample_marker, tanggal
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -153,26 +155,58 @@ def page_context(content: Content, urls: SiteUrls, downloads: list[Download]) ->
     }
 
 
-def _pages(content: Content) -> list[tuple[str, str, dict[str, Any]]]:
-    """(docs path, template, page-specific context) for every page of the site."""
-    pages: list[tuple[str, str, dict[str, Any]]] = [
-        ("index.md", "beranda.md.j2", {}),
-        ("darurat.md", "darurat.md.j2", {}),
-        ("ksb/index.md", "ksb_indeks.md.j2", {}),
-        ("panduan/index.md", "panduan_indeks.md.j2", {}),
-        ("fgd/index.md", "fgd_indeks.md.j2", {}),
-        ("kontak.md", "kontak.md.j2", {}),
-        ("kebutuhan.md", "kebutuhan.md.j2", {}),
-        ("tentang.md", "tentang.md.j2", {}),
-        (paths.DATA_PAGE, "data.md.j2", {}),
+def _pages(content: Content) -> list[tuple[str, str, dict[str, Any], list[str]]]:
+    """(docs path, template, page-specific context, content files it is made from) for every page of the site.
+
+    The first file of a page made from one file is the one "Perbaiki data ini" opens.
+    """
+    every = ["content/wilayah.yml", "content/kontak/darurat.yml", "content/kontak/organisasi.yml"]
+    every += [_source(e) for e in content.ksb] + [_source(e) for e in content.panduan] + [_source(e) for e in content.fgd]
+    ksb_files = [_source(e) for e in content.ksb]
+    pages: list[tuple[str, str, dict[str, Any], list[str]]] = [
+        ("index.md", "beranda.md.j2", {}, every),
+        ("darurat.md", "darurat.md.j2", {}, ["content/kontak/darurat.yml"]),
+        ("ksb/index.md", "ksb_indeks.md.j2", {}, ["content/wilayah.yml", *ksb_files]),
+        ("panduan/index.md", "panduan_indeks.md.j2", {}, [_source(e) for e in content.panduan]),
+        ("fgd/index.md", "fgd_indeks.md.j2", {}, [_source(e) for e in content.fgd]),
+        ("kontak.md", "kontak.md.j2", {}, ["content/kontak/organisasi.yml", *ksb_files]),
+        ("kebutuhan.md", "kebutuhan.md.j2", {}, ksb_files),
+        ("tentang.md", "tentang.md.j2", {}, []),
+        ("pengelola/index.md", "pengelola.md.j2", {}, []),
+        ("pengelola/skema.md", "skema.md.j2", {"rujukan": mdtext.Markdown(schema_markdown().split("\n", 1)[1])}, []),
+        (paths.DATA_PAGE, "data.md.j2", {}, every),
     ]
-    pages += [(f"ksb/{region.slug}/index.md", "wilayah.md.j2", {"region": region}) for region in content.wilayah]
-    pages += [(paths.ksb_path(entry), "ksb.md.j2", {"entry": entry, "k": entry.record}) for entry in content.ksb]
-    pages += [(paths.ksb_poster_path(entry), "poster.md.j2", {"entry": entry, "k": entry.record}) for entry in content.ksb]
-    pages += [(paths.panduan_path(entry), "panduan.md.j2", {"entry": entry, "p": entry.record, "bagian": sections(entry.body)})
-              for entry in content.panduan]
-    pages += [(paths.fgd_path(entry), "fgd.md.j2", {"entry": entry, "f": entry.record}) for entry in content.fgd]
+    pages += [(f"ksb/{region.slug}/index.md", "wilayah.md.j2", {"region": region},
+               ["content/wilayah.yml", *(_source(e) for e in content.ksb if e.wilayah and e.wilayah.slug == region.slug)])
+              for region in content.wilayah]
+    pages += [(paths.ksb_path(entry), "ksb.md.j2", {"entry": entry, "k": entry.record}, [_source(entry)]) for entry in content.ksb]
+    pages += [(paths.ksb_poster_path(entry), "poster.md.j2", {"entry": entry, "k": entry.record}, []) for entry in content.ksb]
+    pages += [(paths.panduan_path(entry), "panduan.md.j2", {"entry": entry, "p": entry.record, "bagian": sections(entry.body)},
+               [_source(entry)]) for entry in content.panduan]
+    pages += [(paths.fgd_path(entry), "fgd.md.j2", {"entry": entry, "f": entry.record}, [_source(entry)]) for entry in content.fgd]
     return pages
+
+
+def _source(entry: Any) -> str:
+    """A content file's path from the project root, as git and the online editor name it."""
+    return entry.path.as_posix()
+
+
+def provenance_note(sources: list[str], provenance: Provenance, link_to: Callable[[str, object], mdtext.Markdown]) -> str:
+    """The line at the foot of a page: when its content last changed (WIB), where to fix it, how to report a mistake."""
+    if not sources:
+        return ""
+    parts = []
+    if changed := provenance.last_change(sources):
+        local = changed.astimezone(BANTEN)
+        parts.append(f"Terakhir diubah: {tanggal(local.date())}, pukul {local:%H.%M} WIB")
+    if len(sources) == 1:
+        if address := provenance.edit_link(sources[0]):
+            parts.append(mdtext.link("Perbaiki data ini", address))
+        else:
+            parts.append(f"Sumber data halaman ini: `{sources[0]}`")
+    parts.append(link_to("tentang.md#mengoreksi-data-atau-menarik-persetujuan", "Laporkan kesalahan"))
+    return " · ".join(parts)
 
 
 def sections(body: str) -> list[tuple[str, str]]:
@@ -187,16 +221,19 @@ def sections(body: str) -> list[tuple[str, str]]:
     return found
 
 
-def render_pages(content: Content, urls: SiteUrls, downloads: list[Download]) -> dict[str, str]:
+def render_pages(content: Content, urls: SiteUrls, downloads: list[Download], provenance: Provenance | None = None) -> dict[str, str]:
     """Render every page; refuses two pages at one path (as Pelican's Writer does)."""
     env = _environment()
     shared = page_context(content, urls, downloads)
+    provenance = provenance or Provenance()
     rendered: dict[str, str] = {}
-    for path, template, extra in _pages(content):
+    for path, template, extra, sources in _pages(content):
         if path in rendered:
             raise DuplicatePage(f"dua halaman akan ditulis ke docs/{path}")
-        context = {**shared, **extra, "here": path, "link_to": _linker(path), "page_url": _page_url(path),
-                   "isi": lambda text, page=path: mdtext.body(text, page)}
+        link_to = _linker(path)
+        context = {**shared, **extra, "here": path, "link_to": link_to, "page_url": _page_url(path),
+                   "isi": lambda text, page=path: mdtext.body(text, page),
+                   "jejak": mdtext.Markdown(provenance_note(sources, provenance, link_to))}
         rendered[path] = tidy(env.get_template(template).render(context))
     return rendered
 

@@ -67,7 +67,9 @@ def schema_markdown() -> str:
         "",
     ]
     for title, cls in SECTIONS:
-        lines += [f"## {title}", "", (cls.__doc__ or "").strip(), "", "| Kolom | Jenis | Wajib | Keterangan |", "|---|---|---|---|"]
+        # A path with <placeholders> is code: as plain Markdown, <wilayah> would be read as an HTML tag.
+        heading = title if "<" not in title else "`" + title.replace(" (", "` (", 1) + ("`" if " (" not in title else "")
+        lines += [f"## {heading}", "", (cls.__doc__ or "").strip(), "", "| Kolom | Jenis | Wajib | Keterangan |", "|---|---|---|---|"]
         for name, field in cls.model_fields.items():
             required = "ya" if field.is_required() else ""
             default = "" if field.default in (PydanticUndefined, None, []) else f" Bawaan: `{field.default}`."

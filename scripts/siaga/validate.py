@@ -45,7 +45,7 @@ def _describe(value: Any) -> str:
     return repr(value if not isinstance(value, str) else str(value))
 
 
-def _message(error: dict[str, Any], allowed: list[str]) -> str:
+def error_message(error: dict[str, Any], allowed: list[str]) -> str:
     """Say in Indonesian what is wrong and what is expected, from one pydantic error."""
     kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
     field = next((str(part) for part in reversed(error["loc"]) if isinstance(part, str)), "")
@@ -140,7 +140,7 @@ def _schema_errors(doc: Document, cls: type[BaseModel], error: ValidationError) 
             loc = loc + tuple(int(part) if part.isdigit() else part for part in str(at).split("."))
         parent = _model_at(cls, loc[:-1])
         allowed = list(parent.model_fields) if parent else []
-        yield doc.error(loc, _message(item, allowed), at_key=item["type"] in ("extra_forbidden", "consent_missing"))
+        yield doc.error(loc, error_message(item, allowed), at_key=item["type"] in ("extra_forbidden", "consent_missing"))
 
 
 # Editors leave these beside the file being edited: harmless, never read.

@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SIAGA := PYTHONPATH=scripts $(PY) -m siaga
 
-.PHONY: site serve test check validate golden schema consent-report new-ksb import clean
+.PHONY: site serve test check validate golden schema consent-report new-ksb import zensical clean
 
 # The virtual environment is rebuilt when a requirements file changes.
 $(VENV)/.site-installed: requirements.txt
@@ -46,6 +46,21 @@ import: $(VENV)/.site-installed
 	@test -n "$(FILE)" || { echo "Tulis: make import FILE=nama-berkas.csv (atau .xlsx)"; exit 2; }
 	@$(SIAGA) impor "$(FILE)"
 
+## zensical: build the same generated pages with Zensical (Material's successor) and compare with the MkDocs site
+# Zensical 0.0.74 and later need zensical-ui, which the package registry does not have: 0.0.73 is pinned.
+ZENSICAL_VENV := .venv-zensical
+$(ZENSICAL_VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/pip install --quiet --disable-pip-version-check zensical==0.0.73 -r requirements.txt
+	touch $@
+
+zensical: site $(ZENSICAL_VENV)/.installed
+	@# Zensical has no output-folder option and wants its config in the project root: a generated copy.
+	sed -e 's#^site_dir: site#site_dir: .build/zensical#' -e 's#^  custom_dir: overrides#  variant: classic\n  custom_dir: overrides#' \
+		mkdocs.yml > zensical.yml
+	PYTHONPATH=scripts $(ZENSICAL_VENV)/bin/zensical build --clean -f zensical.yml
+	$(PY) scripts/zensical_compare.py site .build/zensical
+
 ## consent-report: everyone the site publishes, with KSB, role and consent date (for a UU 27/2022 request)
 consent-report: $(VENV)/.site-installed
 	@$(SIAGA) persetujuan
@@ -59,4 +74,4 @@ schema: $(VENV)/.site-installed
 	$(SIAGA) skema > content/SKEMA.md
 
 clean:
-	rm -rf site .build docs/*/ docs/*.md
+	rm -rf site .build docs/*/ docs/*.md zensical.yml .cache

@@ -22,8 +22,8 @@ from markupsafe import Markup
 from . import mdtext, paths, phone
 from .catalogue import COLUMNS, Download
 from .history import Provenance
-from .schema_doc import schema_markdown
 from .model import Content
+from .schema_doc import schema_markdown
 from .urls import SiteUrls
 from .wording import BANTEN, NO_OWNER, STATUS_LABELS, sample_marker, tanggal
 

@@ -1,0 +1,51 @@
+"""Compare a Zensical build of the generated pages with the MkDocs build: pages, links, overrides.
+
+Run by ``make zensical`` after both builds: ``python scripts/zensical_compare.py site .build/zensical``.
+It prints what differs and exits 0: the comparison informs a migration, it does not gate a push.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from siaga.linkcheck import problems
+
+# Text that shows one of our theme overrides or Markdown extensions took effect.
+MARKERS = {
+    "overrides/home.html": ("index.html", 'class="siaga-beranda"'),
+    "overrides/404.html": ("404.html", "Halaman tidak ditemukan"),
+    "overrides/404.html, nomor darurat": ("404.html", 'class="siaga-panggil"'),
+    "overrides/partials/copyright.html": ("index.html", "Lisensi data belum ditetapkan"),
+    "overrides/partials/logo.html": ("index.html", 'width="24"'),
+    "overrides/main.html (og:image, service worker)": ("index.html", "serviceWorker.register"),
+    "siaga.tablecards": ("kebutuhan/index.html", "data-label="),
+    "siaga.checklist": ("panduan/tas-siaga/index.html", 'class="siaga-centang"'),
+}
+
+
+def pages(site: Path) -> set[str]:
+    return {path.relative_to(site).as_posix() for path in site.rglob("*.html")}
+
+
+def main(mkdocs_site: Path, zensical_site: Path, site_url: str = "https://siagabanten.example/") -> int:
+    mkdocs_pages, zensical_pages = pages(mkdocs_site), pages(zensical_site)
+    print(f"Halaman HTML: MkDocs {len(mkdocs_pages)}, Zensical {len(zensical_pages)}")
+    for label, missing in (("hanya di MkDocs", mkdocs_pages - zensical_pages), ("hanya di Zensical", zensical_pages - mkdocs_pages)):
+        if missing:
+            print(f"  {label}: {', '.join(sorted(missing)[:10])}{' ...' if len(missing) > 10 else ''}")
+    for label, site in (("MkDocs", mkdocs_site), ("Zensical", zensical_site)):
+        found = problems(site, site_url)
+        print(f"Tautan rusak atau dimuat dari host lain, {label}: {len(found)}")
+        for line in found[:10]:
+            print(f"  {line}")
+    for label, (page, marker) in MARKERS.items():
+        states = ["ya" if marker in (site / page).read_text(encoding="utf-8", errors="replace") else "TIDAK"
+                  for site in (mkdocs_site, zensical_site) if (site / page).is_file()]
+        print(f"{label}: MkDocs {states[0] if states else '-'}, Zensical {states[1] if len(states) > 1 else '-'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve()))

@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SIAGA := PYTHONPATH=scripts $(PY) -m siaga
 
-.PHONY: site serve test check validate golden schema consent-report new-ksb import zensical clean
+.PHONY: site serve test check validate golden schema consent-report new-ksb import zensical bench clean
 
 # The virtual environment is rebuilt when a requirements file changes.
 $(VENV)/.site-installed: requirements.txt
@@ -60,6 +60,10 @@ zensical: site $(ZENSICAL_VENV)/.installed
 		mkdocs.yml > zensical.yml
 	PYTHONPATH=scripts $(ZENSICAL_VENV)/bin/zensical build --clean -f zensical.yml
 	$(PY) scripts/zensical_compare.py site .build/zensical
+
+## bench: grow a copy of the content to 1,000 and 10,000 synthetic KSB, build, and write bench/RESULTS.md
+bench: $(VENV)/.site-installed
+	$(PY) scripts/bench.py $(SIZES)
 
 ## consent-report: everyone the site publishes, with KSB, role and consent date (for a UU 27/2022 request)
 consent-report: $(VENV)/.site-installed

@@ -85,3 +85,11 @@ def page(project: Project, url: str):
 def site_files(project: Project) -> list[Path]:
     """Every file of the built site, downloads and search index included."""
     return sorted(path for path in project.site.rglob("*") if path.is_file())
+
+
+def readable_bytes(path: Path) -> bytes:
+    """A built file's bytes as a reader's browser gets them: Pagefind's index pieces are gzip-compressed."""
+    import gzip
+
+    data = path.read_bytes()
+    return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data

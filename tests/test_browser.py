@@ -107,19 +107,36 @@ def test_journalist_finds_a_ksb_by_searching_its_name(browser, base_url, bundled
     entry = content.ksb[-1]
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
     page = context.new_page()
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
     page.goto(base_url + "/kontak/")
-    search = page.locator("input.md-search__input")
-    result = page.locator(".md-search-result__item a", has_text=entry.record.nama).first
-    # The search worker loads its index after the page; a query typed before that may be lost.
-    for _ in range(5):
-        search.click()
-        search.fill("")
-        search.type(entry.record.desa, delay=50)
-        if result.is_visible() or _appears(result):
-            break
-    result.click()
+    assert not [url for url in fetched if "/pagefind/" in url], "no search index before the reader searches"
+    page.keyboard.press("/")  # as in Material: "/" goes to the search box
+    page.keyboard.type(entry.record.desa, delay=30)
+    result = page.locator(".siaga-cari__hasil a", has_text=entry.record.nama).first
+    result.wait_for()
+    assert page.locator(".siaga-cari__wilayah", has_text=entry.wilayah.nama).first.is_visible()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
     page.wait_for_url(f"**/ksb/{entry.wilayah.slug}/{entry.slug}/**")
     _assert_posko_number_shown(page, entry)
+    context.close()
+
+
+def _results(page, query: str) -> list[str]:
+    page.fill("#siaga-cari-masukan", query)
+    page.locator(".siaga-cari__status", has_text="hasil").wait_for()
+    links = page.locator(".siaga-cari__hasil a")
+    return [links.nth(index).get_attribute("href") for index in range(links.count())]
+
+
+def test_search_understands_indonesian_word_forms(browser, base_url):
+    context = browser.new_context(viewport={"width": 360, "height": 640}, locale="id-ID")
+    page = context.new_page()
+    page.goto(base_url + "/")
+    assert "/panduan/banjir/" in _results(page, "kebanjiran")
+    assert _results(page, "mengungsi") == _results(page, "pengungsian")
+    assert all("/poster/" not in href for href in _results(page, "Pindai kode QR")), "posters stay out of the index"
     context.close()
 
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import page, site_files
+from conftest import page, readable_bytes, site_files
 from siaga import phone
 from siaga.wording import sample_marker
 
@@ -230,10 +230,15 @@ def test_no_person_without_consent_appears_anywhere_in_the_site(bundled_site):
         if person.telepon:
             national = phone.national(person.telepon)
             needles |= {person.telepon, person.telepon.lstrip("+"), national, national.replace("-", "")}
+    searched = b""
     for path in site_files(project):
-        data = path.read_bytes()
+        data = readable_bytes(path)  # the search index's pieces are compressed: read them as a browser does
+        if "pagefind" in path.parts:
+            searched += data
         for needle in needles:
             assert needle.encode() not in data, f"{needle!r} in {path.relative_to(project.site)}"
+    public = next(person for e in content.ksb for person in e.record.pengurus_publik)
+    assert public.nama.encode() in searched, "the search index was read: a consented name is in it"
 
 
 @pytest.mark.parametrize("url", ["/", "/ksb/kab-pandeglang/labuan/", "/panduan/tsunami/"])
@@ -242,3 +247,21 @@ def test_pages_are_light_for_slow_mobile_data(bundled_site, url):
     html = (project.site / url.strip("/") / "index.html").read_bytes()
     assert len(html) < 60_000, f"{url} is {len(html)} bytes"
     assert b"fonts.googleapis.com" not in html
+
+
+@pytest.mark.parametrize("url", ["/", "/ksb/kab-pandeglang/labuan/", "/panduan/tsunami/", "/ksb/kab-pandeglang/"])
+def test_first_visit_transfers_at_most_100_kb_gzip_and_no_search_index(bundled_site, url):
+    """A first visit on costly mobile data: the page and what it loads by itself, compressed as hosts serve it."""
+    import gzip
+
+    project, _ = bundled_site
+    html_path = project.site / url.strip("/") / "index.html"
+    html = html_path.read_text(encoding="utf-8")
+    assert "search_index.json" not in html and "pagefind.js" not in html.split("cari.js")[0]
+    total = len(gzip.compress(html.encode(), 6))
+    for reference in set(re.findall(r'(?:href|src)="([^"#?]+\.(?:css|js|svg))"', html)):
+        target = (html_path.parent / reference).resolve()
+        if target.is_file() and "pagefind" not in target.parts:
+            total += len(gzip.compress(target.read_bytes(), 6))
+    assert total <= 100 * 1024, f"{url}: {total / 1024:.0f} KB"
+

@@ -12,6 +12,8 @@ import contextlib
 import datetime as dt
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,6 +81,7 @@ def build(project: Project, *, strict: bool = False, today: dt.date | None = Non
         try:
             with content_time(content):
                 run_mkdocs(project.config, staging, strict=strict, extra=theme_extra(content))
+            index_for_search(staging)
             write_service_worker(staging, content)
             if strict:
                 check_site(staging, SiteUrls.from_config(project.config))
@@ -89,6 +92,16 @@ def build(project: Project, *, strict: bool = False, today: dt.date | None = Non
             if not published:  # a check, or a failed build: the folder was never the site
                 shutil.rmtree(staging, ignore_errors=True)
     return content
+
+
+def index_for_search(site: Path) -> None:
+    """Pagefind indexes the built pages (only what is inside ``data-pagefind-body``: articles, never posters),
+    with its Indonesian stemmer from ``<html lang="id">``; the index is fetched only when a reader searches."""
+    try:
+        subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"], check=True, capture_output=True,
+                       text=True, timeout=1800)
+    except subprocess.CalledProcessError as error:
+        raise BuildFailed(f"Pagefind gagal membuat indeks pencarian: {error.stderr.strip() or error}") from None
 
 
 def check_site(site: Path, urls: SiteUrls) -> None:

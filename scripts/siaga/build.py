@@ -64,7 +64,7 @@ def generate(project: Project, today: dt.date | None = None) -> Content:
     """Validate all content, then (only if it is all valid) write the pages and exports into docs/."""
     content = load_and_validate(project.content, today=today)
     urls = SiteUrls.from_config(project.config)
-    exports = export_files(content, urls)
+    exports = export_files(content, urls, qr_cache=project.scratch / "cache" / "qr")
     provenance = read_provenance(project.root, os.environ.get("SIAGA_EDIT_URL", ""))
     pages = render_pages(content, urls, exports.downloads, provenance)
     write_docs(project.docs, {**pages, **exports.files})

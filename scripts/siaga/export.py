@@ -8,12 +8,13 @@ downloads are made before the pages because ``/data/`` lists each one with its s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from . import agenda, paths, tables, vcard
 from .catalogue import Download
 from .feed import atom_feed, updates
 from .model import Content
-from .qr import qr_svg
+from .qr import cached_qr_svg
 from .share_image import share_image
 from .urls import SiteUrls
 
@@ -32,8 +33,8 @@ class Exports:
     """Every exported file by its path in docs/: the downloads, then each KSB's vCard and QR code."""
 
 
-def export_files(content: Content, urls: SiteUrls) -> Exports:
-    """Make every export; nothing is written here."""
+def export_files(content: Content, urls: SiteUrls, qr_cache: Path | None = None) -> Exports:
+    """Make every export; nothing is written here but QR codes kept in ``qr_cache`` for the next build."""
     rows = tables.ksb_rows(content, urls)
     located = sum(1 for row in rows if row["lat"] is not None)
     contacts = vcard.all_contacts(content, urls)
@@ -61,7 +62,7 @@ def export_files(content: Content, urls: SiteUrls) -> Exports:
     for entry in content.ksb:
         if cards := vcard.ksb_contacts(entry, urls):
             files[paths.ksb_vcard_path(entry)] = vcard.serialize(cards)
-        files[paths.ksb_qr_path(entry)] = qr_svg(urls.page(paths.ksb_path(entry)), f"Kode QR halaman {entry.record.nama}")
+        files[paths.ksb_qr_path(entry)] = cached_qr_svg(urls.page(paths.ksb_path(entry)), f"Kode QR halaman {entry.record.nama}", qr_cache)
     return Exports(downloads, files)
 
 

@@ -7,12 +7,13 @@ caller collects them with the schema errors so that one bad file never hides the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML, events
+import yaml
+from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -133,32 +134,54 @@ def _refusals(display: Path, text: str, line_offset: int) -> list[ContentError]:
     (``!penting``), nesting deeper than :data:`MAX_DEPTH`, more than :data:`MAX_VALUES` values,
     and one value longer than :data:`MAX_TEXT` characters."""
 
-    def at(event: events.Event, message: str) -> ContentError:
+    def at(event: Any, message: str) -> ContentError:
         mark = event.start_mark
         return ContentError(display, mark.line + 1 + line_offset, mark.column + 1, message)
 
+    # libyaml's C parser (through PyYAML) reads the events ten times faster than ruamel's Python one. A file
+    # it stops on (a syntax error, or libyaml's own nesting limit) is read again with ruamel's events, whose
+    # positions and messages the rest of the tool uses.
+    try:
+        return _scan(yaml.parse(text, Loader=yaml.CSafeLoader), at)
+    except yaml.YAMLError:
+        try:
+            return _scan(_yaml().parse(text), at)
+        except MarkedYAMLError:
+            return []  # ruamel's load reports the syntax error in our words next
+
+
+def _scan(stream: Iterable[Any], at: Callable[[Any, str], ContentError]) -> list[ContentError]:
     problems: list[ContentError] = []
     depth = values = 0
-    for event in _yaml().parse(text):
-        if isinstance(event, events.AliasEvent):
-            problems.append(at(event, f"alias YAML '*{event.anchor}' tidak dipakai di sini: tulis nilainya langsung"))
-        elif isinstance(event, events.NodeEvent):
-            values += 1
-            tag = getattr(event, "tag", None)
-            if tag and not str(tag).startswith(_STANDARD_TAG):
-                problems.append(at(event, f"tanda YAML {tag!s} tidak dikenal: hapus tanda itu, tulis nilainya saja"))
-            if isinstance(event, events.ScalarEvent) and len(event.value) > MAX_TEXT:
-                length = f"{len(event.value):,}".replace(",", ".")
-                problems.append(at(event, f"nilai terlalu panjang ({length} karakter; paling banyak {MAX_TEXT:,})".replace(",", ".")))
-        if isinstance(event, events.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                return [*problems, at(event, f"terlalu banyak tingkat bersarang (lebih dari {MAX_DEPTH}): periksa kurung dan indentasi")]
-        elif isinstance(event, events.CollectionEndEvent):
-            depth -= 1
-        if values > MAX_VALUES:
-            return [*problems, at(event, f"terlalu banyak nilai dalam satu berkas (lebih dari {MAX_VALUES:,})".replace(",", "."))]
+    for event in stream:
+        if refusal := _refusal(event, at, problems, depth, values):
+            return [*problems, refusal]
+        kind = type(event).__name__
+        depth += (kind in ("MappingStartEvent", "SequenceStartEvent")) - (kind in ("MappingEndEvent", "SequenceEndEvent"))
+        values += kind in ("ScalarEvent", "MappingStartEvent", "SequenceStartEvent", "AliasEvent")
     return problems
+
+
+def _refusal(event: Any, at: Callable[[Any, str], ContentError], problems: list[ContentError],
+             depth: int, values: int) -> ContentError | None:
+    """Record what one event breaks; return the error that ends the reading (too deep, too many values).
+
+    Events of libyaml and of ruamel have the same class names and fields, so both are read by name."""
+    kind = type(event).__name__
+    if kind == "AliasEvent":
+        problems.append(at(event, f"alias YAML '*{event.anchor}' tidak dipakai di sini: tulis nilainya langsung"))
+    elif kind in ("ScalarEvent", "MappingStartEvent", "SequenceStartEvent"):
+        tag = getattr(event, "tag", None)
+        if tag and not str(tag).startswith(_STANDARD_TAG):
+            problems.append(at(event, f"tanda YAML {tag!s} tidak dikenal: hapus tanda itu, tulis nilainya saja"))
+        if kind == "ScalarEvent" and len(event.value) > MAX_TEXT:
+            length = f"{len(event.value):,}".replace(",", ".")
+            problems.append(at(event, f"nilai terlalu panjang ({length} karakter; paling banyak {MAX_TEXT:,})".replace(",", ".")))
+    if kind in ("MappingStartEvent", "SequenceStartEvent") and depth + 1 > MAX_DEPTH:
+        return at(event, f"terlalu banyak tingkat bersarang (lebih dari {MAX_DEPTH}): periksa kurung dan indentasi")
+    if kind in ("ScalarEvent", "MappingStartEvent", "SequenceStartEvent", "AliasEvent") and values + 1 > MAX_VALUES:
+        return at(event, f"terlalu banyak nilai dalam satu berkas (lebih dari {MAX_VALUES:,})".replace(",", "."))
+    return None
 
 
 def _parse_yaml(display: Path, text: str, line_offset: int) -> tuple[CommentedMap | None, list[ContentError]]:
@@ -172,6 +195,9 @@ def _parse_yaml(display: Path, text: str, line_offset: int) -> tuple[CommentedMa
         return None, [ContentError(display, line + 1 + line_offset, column + 1, message)]
     except YAMLError as error:
         return None, [ContentError(display, 1 + line_offset, 1, f"YAML tidak sah: {error}")]
+    except RecursionError:  # a shape the event check did not see: refused all the same, never a traceback
+        message = f"terlalu banyak tingkat bersarang (lebih dari {MAX_DEPTH}): periksa kurung dan indentasi"
+        return None, [ContentError(display, 1 + line_offset, 1, message)]
     if data is None:
         return None, [ContentError(display, 1 + line_offset, 1, "berkas kosong: isi kolom-kolomnya atau hapus berkasnya")]
     if not isinstance(data, CommentedMap):

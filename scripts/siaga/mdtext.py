@@ -19,7 +19,7 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from .paths import served_url
+from .paths import served_relative
 
 # Python-Markdown's ESCAPED_CHARS with the tables extension: a backslash makes each literal.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
@@ -121,8 +121,7 @@ def _page_address(page: str, target: str) -> str:
     if not parts.path.endswith(".md"):
         return target
     docs_path = posixpath.normpath(posixpath.join(posixpath.dirname(page), parts.path))
-    address = posixpath.relpath(served_url(docs_path) or ".", served_url(page) or ".").rstrip("/") + "/"
-    return address + (f"#{parts.fragment}" if parts.fragment else "")
+    return served_relative(page, docs_path) + (f"#{parts.fragment}" if parts.fragment else "")
 
 
 class _BodyExtension(Extension):
@@ -146,6 +145,21 @@ def body(markdown_text: str, page: str) -> Markdown:
     second-level headings stay Markdown headings, so MkDocs lists them in the page's contents and
     gives them the anchors "Langsung ke" links to; the rest is HTML our renderer made.
     """
+    before, sections = _sections(markdown_text, page)
+    pieces = [_html_block(before)]
+    for title, following in sections:
+        pieces += [f"## {escape(title)}", _html_block(following)]
+    return Markdown("\n\n".join(piece for piece in pieces if piece) + "\n")
+
+
+def section_titles(markdown_text: str) -> list[str]:
+    """The titles of a body's sections (its top-level "## " headings), as :func:`body` writes them."""
+    return [title for title, _ in _sections(markdown_text, "index.md")[1]]
+
+
+def _sections(markdown_text: str, page: str) -> tuple[str, list[tuple[str, str]]]:
+    """The body rendered by our safe renderer, cut at its top-level headings: (HTML before the first,
+    [(heading text, HTML after it), ...])."""
     from .checklist import ChecklistExtension
     from .tablecards import TableCardsExtension
 
@@ -153,13 +167,9 @@ def body(markdown_text: str, page: str) -> Markdown:
         extensions=["tables", "sane_lists", "fenced_code", TableCardsExtension(), ChecklistExtension(), _BodyExtension(page)],
         output_format="html",
     )
-    html_text = md.convert(markdown_text)
-    parts = re.split(rf'<h2 class="{_SECTION}">(.*?)</h2>', html_text, flags=re.DOTALL)
-    pieces = [_html_block(parts[0])]
-    for heading, following in zip(parts[1::2], parts[2::2], strict=True):
-        title = html.unescape(re.sub(r"<[^>]+>", "", heading))
-        pieces += [f"## {escape(title)}", _html_block(following)]
-    return Markdown("\n\n".join(piece for piece in pieces if piece) + "\n")
+    parts = re.split(rf'<h2 class="{_SECTION}">(.*?)</h2>', md.convert(markdown_text), flags=re.DOTALL)
+    titles = [html.unescape(re.sub(r"<[^>]+>", "", heading)) for heading in parts[1::2]]
+    return parts[0], list(zip(titles, parts[2::2], strict=True))
 
 
 def _html_block(fragment: str) -> str:

@@ -6,6 +6,8 @@ paths are fixed: journalists and partners bookmark them and tools fetch them.
 
 from __future__ import annotations
 
+import posixpath
+
 from .model import Fgd, Ksb, Panduan, Placed, Wilayah
 
 DATA_PAGE = "data/index.md"
@@ -29,6 +31,14 @@ def served_url(docs_path: str) -> str:
     if stem == "index" or stem.endswith("/index"):
         return stem.removesuffix("index")
     return stem + "/"
+
+
+def served_relative(here: str, target: str) -> str:
+    """The address of ``target`` (a page or file of docs/) as written on the page ``here`` once both are
+    served, for links written as HTML, which MkDocs does not rewrite as it does Markdown links. A page is
+    a folder, so its address ends in "/" ("../../" needs no redirect, "../.." does)."""
+    relative = posixpath.relpath(served_url(target) or ".", served_url(here) or ".")
+    return relative + "/" if target.endswith(".md") and not relative.endswith("/") else relative
 
 
 def fgd_path(entry: Placed[Fgd]) -> str:

@@ -124,10 +124,7 @@ def _page_url(here: str) -> Callable[[str], Markup]:
     as it is served. For links written as HTML, which MkDocs does not rewrite as it does Markdown links."""
 
     def page_url(target: str) -> Markup:
-        relative = posixpath.relpath(paths.served_url(target) or ".", paths.served_url(here) or ".")
-        if target.endswith(".md") and not relative.endswith("/"):
-            relative += "/"  # a page is a folder: "../.." would need a redirect, "../../" does not
-        return Markup(html.escape(quote(relative, safe="/:#?=&%~"), quote=True))
+        return Markup(html.escape(quote(paths.served_relative(here, target), safe="/:#?=&%~"), quote=True))
 
     return page_url
 
@@ -212,13 +209,11 @@ def provenance_note(sources: list[str], provenance: Provenance, link_to: Callabl
 def sections(body: str) -> list[tuple[str, str]]:
     """A guide's second-level headings with the anchors MkDocs' toc gives them, for "Langsung ke: Saat".
 
-    A resident on a phone must reach "Saat" (during) without scrolling past "Sebelum" (before).
+    A resident on a phone must reach "Saat" (during) without scrolling past "Sebelum" (before). The
+    headings come from the same Markdown parse as the body itself, so a "## " line inside a code block
+    is no section.
     """
-    found = []
-    for match in re.finditer(r"(?m)^## +(.+?)\s*#*\s*$", body):
-        title = re.sub(r"[*_`]", "", match.group(1)).strip()
-        found.append((title, toc_slugify(title, "-")))
-    return found
+    return [(title, toc_slugify(title, "-")) for title in mdtext.section_titles(body)]
 
 
 def render_pages(content: Content, urls: SiteUrls, downloads: list[Download], provenance: Provenance | None = None) -> dict[str, str]:

@@ -116,10 +116,10 @@ def content_time(content: Content) -> Iterator[None]:
     """Stamp the build with the content's own last change (``SOURCE_DATE_EPOCH``), not the clock: MkDocs
     dates the sitemap with it, so two builds of the same content give the same bytes. A
     ``SOURCE_DATE_EPOCH`` set by the caller wins."""
-    if "SOURCE_DATE_EPOCH" in os.environ or content.last_change() is None:
+    day = content.last_change()
+    if "SOURCE_DATE_EPOCH" in os.environ or day is None:
         yield
         return
-    day = content.last_change()
     # Midnight UTC of that day: the sitemap prints the date in UTC, and must print this date.
     os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()))
     try:

@@ -18,10 +18,8 @@ from .catalogue import ksb_id
 from .model import Content
 from .paths import fgd_path, ksb_path, panduan_path
 from .urls import SiteUrls, stable_id
-from .wording import sample_marker, tanggal
+from .wording import BANTEN, sample_marker, tanggal
 
-# Dates in the content are Banten's calendar days: Western Indonesian Time.
-WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
 # Newest first; a reader needs the recent changes, not a copy of the whole site on every poll.
 MAX_ENTRIES = 50
 
@@ -76,7 +74,7 @@ def updates(content: Content) -> list[Update]:
 
 
 def _midnight(day: dt.date) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, tzinfo=WIB)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=BANTEN)  # the content's dates are Banten's calendar days
 
 
 def atom_feed(entries: list[Update], urls: SiteUrls, last_change: dt.date | None, *, title: str, author: str) -> bytes:

@@ -21,7 +21,9 @@ _FOLLOWED = {("a", "href")}
 _NAMING_RELS = {"canonical", "alternate"}
 
 
-class _Page(HTMLParser):
+class Page(HTMLParser):
+    """One built HTML page: its anchors, and every address it links to or makes the browser load."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
@@ -39,6 +41,11 @@ class _Page(HTMLParser):
                 naming = tag == "link" and set(attributes.get("rel", "").split()) <= _NAMING_RELS
                 self.links.append((tag, value, not naming))
 
+    @property
+    def loaded(self) -> list[str]:
+        """The addresses the browser fetches by itself for this page: stylesheets, scripts, icons, images."""
+        return [address for _, address, loaded in self.links if loaded and address]
+
 
 def _served(site: Path, path: str) -> Path | None:
     """The file a static host serves for a path from the site's root, if there is one."""
@@ -51,7 +58,7 @@ def _served(site: Path, path: str) -> Path | None:
 def problems(site: Path, site_url: str) -> list[str]:
     """Every broken internal link or anchor and every resource loaded from another host, as one line each."""
     base = urlsplit(site_url)
-    pages = {path: _parse(path) for path in sorted(site.rglob("*.html"))}
+    pages = {path: read_page(path) for path in sorted(site.rglob("*.html"))}
     found: dict[str, set[str]] = defaultdict(set)
     for path, page in pages.items():
         here = "/" + path.relative_to(site).as_posix()
@@ -84,8 +91,9 @@ def problems(site: Path, site_url: str) -> list[str]:
     return [f"site/{page}: {problem}" for page in sorted(found) for problem in sorted(found[page])]
 
 
-def _parse(path: Path) -> _Page:
-    page = _Page()
+def read_page(path: Path) -> Page:
+    """Parse one built HTML file."""
+    page = Page()
     page.feed(path.read_text(encoding="utf-8"))
     page.close()
     return page

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from . import paths
+from .linkcheck import read_page
 from .model import Content
 
 # Where a page that was never opened falls back to when offline: the numbers to call.
@@ -87,21 +87,6 @@ self.addEventListener("fetch", function (event) {
 """
 
 
-class _Subresources(HTMLParser):
-    """The stylesheets, scripts and images a built page needs to look as it should."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if tag == "link" and attributes.get("rel") in ("stylesheet", "icon") and attributes.get("href"):
-            self.found.append(str(attributes["href"]))
-        elif (tag == "script" and attributes.get("src")) or (tag == "img" and attributes.get("src")):
-            self.found.append(str(attributes["src"]))
-
-
 def _local(site: Path, page_url: str, references: list[str]) -> list[str]:
     """References of the page at ``page_url`` that are files of this site, as paths from its root."""
     local = []
@@ -129,9 +114,7 @@ def write_service_worker(site: Path, content: Content) -> None:
     pages = precached(content)
     files: list[str] = []
     for page in pages:
-        parser = _Subresources()
-        parser.feed((site / page / "index.html").read_text(encoding="utf-8"))
-        files += _local(site, page, parser.found)
+        files += _local(site, page, read_page(site / page / "index.html").loaded)
     precache = list(dict.fromkeys([*(page or "./" for page in pages), *sorted(set(files))]))
     digest = hashlib.sha256()
     for entry in precache:

@@ -21,7 +21,7 @@ from ruamel.yaml.comments import CommentedMap
 from . import model
 from .errors import ContentError, ContentInvalid
 from .scaffold import slug
-from .validate import error_message
+from .validate import error_message, load_and_validate
 
 # Spreadsheet column → where it goes in a KSB file. "wilayah" and "berkas" name the file itself.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -95,8 +95,6 @@ def _yaml() -> YAML:
 
 def import_file(sheet: Path, content_dir: Path) -> list[Path]:
     """Import every row of ``sheet`` into ``content_dir``; raise ``ContentInvalid`` (nothing written) on any problem."""
-    from .validate import load_and_validate
-
     shown = Path(sheet.name)
     rows = read_rows(sheet)
     content = load_and_validate(content_dir)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 import os
+import re
 import subprocess
 import sys
 import time
@@ -14,7 +16,7 @@ import pytest
 
 from conftest import GOLDEN_CONTENT, REPO, TODAY, make_project
 from siaga import build as pipeline
-from siaga import linkcheck, publish
+from siaga import linkcheck, mdtext, publish
 from siaga.errors import BuildFailed, ContentInvalid
 from siaga.urls import SiteUrls
 
@@ -222,3 +224,14 @@ def test_withdrawing_consent_is_one_line_and_removes_the_person_from_the_report(
     result = subprocess.run([sys.executable, "-m", "siaga", "--root", str(project.root), "persetujuan"],
                             capture_output=True, text=True, env=ENV, check=True)
     assert "Ketua [Publik]" not in result.stdout
+
+
+@pytest.mark.parametrize("target", ["&#106;avascript:alert(1)", "&#x6A;avascript:alert(1)", "jav&#x09;ascript:alert(1)",
+                                    "\x01javascript:alert(1)", "java\nscript:alert(1)", "&NewLine;javascript:alert(1)"])
+def test_a_link_target_is_judged_as_the_browser_decodes_it(target):
+    """Markdown passes character references into href unchanged, and the browser decodes them."""
+    assert not mdtext.safe_target(target)
+    assert "](" not in mdtext.link("x", target)
+    body = mdtext.body(f"[Jangan diklik]({target}) dan <{target}>", "panduan/uji.md")
+    hrefs = [html.unescape(href) for href in re.findall(r'href="([^"]*)"', body)]
+    assert not [href for href in hrefs if "script" in href.replace("\t", "").replace("\n", "").lower()], body

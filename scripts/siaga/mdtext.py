@@ -67,8 +67,12 @@ _BODY_ATTRIBUTES = {"href", "src", "alt", "title", "id", "class", "data-label", 
 
 
 def safe_target(url: str) -> bool:
-    """True for a link target a reader may follow: http(s), mailto, tel, or a relative address."""
-    parts = urlsplit(url.strip())
+    """True for a link target a reader may follow: http(s), mailto, tel, or a relative address.
+
+    Judged as the browser reads the attribute: Markdown passes character references through, so
+    ``&#106;avascript:`` would arrive as ``javascript:``; leading control characters and spaces are
+    dropped, and urlsplit drops tabs and newlines inside, as browsers do."""
+    parts = urlsplit(html.unescape(url).lstrip("".join(map(chr, range(33)))).rstrip())
     return parts.scheme.lower() in SAFE_SCHEMES or (not parts.scheme and not parts.netloc.startswith("/"))
 
 

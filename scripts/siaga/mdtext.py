@@ -72,7 +72,10 @@ def safe_target(url: str) -> bool:
     Judged as the browser reads the attribute: Markdown passes character references through, so
     ``&#106;avascript:`` would arrive as ``javascript:``; leading control characters and spaces are
     dropped, and urlsplit drops tabs and newlines inside, as browsers do."""
-    parts = urlsplit(html.unescape(url).lstrip("".join(map(chr, range(33)))).rstrip())
+    try:
+        parts = urlsplit(html.unescape(url).lstrip("".join(map(chr, range(33)))).rstrip())
+    except ValueError:  # a host in brackets that is no IP address ("//[x]"): nothing a reader could follow
+        return False
     return parts.scheme.lower() in SAFE_SCHEMES or (not parts.scheme and not parts.netloc.startswith("/"))
 
 

@@ -14,12 +14,12 @@ from typing import Any
 
 import yaml
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
 
 from .errors import ContentError
+from .positioned import YamlList, YamlMap, compose, from_ruamel, is_phone_like
 from .yamlhelp import explain
 
 # Limits a careless or hostile file meets before any parsing: each is named in its message.
@@ -39,9 +39,8 @@ _TextDatesConstructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripCo
 
 
 def _int_or_phone(constructor: RoundTripConstructor, node: ScalarNode) -> object:
-    """``telepon: 081312345678`` without quotes: a leading zero or plus makes it text, as typed, because
-    as an integer it would lose that zero. Ordinary numbers (``relawan: 25``) stay numbers."""
-    if node.value.startswith(("0", "+")) and len(node.value) > 1 and node.value.lstrip("+").isdigit():
+    """As :func:`siaga.positioned.compose` reads numbers: a leading zero or plus keeps a phone number as typed."""
+    if is_phone_like(node.value):
         return node.value
     return RoundTripConstructor.construct_yaml_int(constructor, node)
 
@@ -62,7 +61,7 @@ class Document:
 
     path: Path
     """Path shown in messages, relative to the project (``content/ksb/kab-lebak/x.yml``)."""
-    data: CommentedMap
+    data: YamlMap
     """The YAML mapping (a whole ``.yml`` file, or a Markdown file's front matter)."""
     body: str = ""
     """Markdown after the front matter; empty for YAML files."""
@@ -78,24 +77,24 @@ class Document:
 def locate(data: Any, loc: tuple[str | int, ...], *, at_key: bool = False) -> tuple[int, int]:
     """1-based (line, column) of the deepest part of ``loc`` present in ``data``.
 
-    ruamel keeps 0-based positions on every mapping and sequence. When the last part of ``loc``
-    is missing (a required field not given), the position is that of its parent.
+    Every mapping and sequence keeps 0-based positions. When the last part of ``loc`` is missing (a
+    required field not given), the position is that of its parent.
     """
     line, column = 0, 0
-    if isinstance(data, CommentedMap) and data and next(iter(data)) in data.lc.data:
+    if isinstance(data, YamlMap) and data and next(iter(data)) in data.positions:
         # Nothing of loc found (a required top-level field left out): point at the first field, not
         # at line 1, which is often a comment.
-        line, column = data.lc.data[next(iter(data))][:2]
+        line, column = data.positions[next(iter(data))][:2]
     node = data
     for depth, part in enumerate(loc):
         last = depth == len(loc) - 1
-        if isinstance(node, CommentedMap) and part in node and part in node.lc.data:
-            key_line, key_col, value_line, value_col = node.lc.data[part]
-            use_key = (at_key and last) or isinstance(node[part], (CommentedMap, CommentedSeq)) or value_line is None
+        if isinstance(node, YamlMap) and part in node and part in node.positions:
+            key_line, key_col, value_line, value_col = node.positions[part]
+            use_key = (at_key and last) or isinstance(node[part], (YamlMap, YamlList)) or value_line is None
             line, column = (key_line, key_col) if use_key else (value_line, value_col)
             node = node[part]
-        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node) and part in node.lc.data:
-            line, column = node.lc.data[part]
+        elif isinstance(node, YamlList) and isinstance(part, int) and 0 <= part < len(node) and part in node.positions:
+            line, column = node.positions[part]
             node = node[part]
         else:
             break
@@ -184,12 +183,14 @@ def _refusal(event: Any, at: Callable[[Any, str], ContentError], problems: list[
     return None
 
 
-def _parse_yaml(display: Path, text: str, line_offset: int) -> tuple[CommentedMap | None, list[ContentError]]:
+def _parse_yaml(display: Path, text: str, line_offset: int) -> tuple[YamlMap | None, list[ContentError]]:
     try:
         refused = _refusals(display, text, line_offset)
         if refused:
             return None, refused
-        data = _yaml().load(text)
+        composed, data = compose(text)
+        if not composed:  # libyaml stopped, or the file needs ruamel: ruamel reads it and explains any error
+            data = from_ruamel(_yaml().load(text))
     except MarkedYAMLError as error:
         line, column, message = explain(error, text)
         return None, [ContentError(display, line + 1 + line_offset, column + 1, message)]
@@ -200,8 +201,8 @@ def _parse_yaml(display: Path, text: str, line_offset: int) -> tuple[CommentedMa
         return None, [ContentError(display, 1 + line_offset, 1, message)]
     if data is None:
         return None, [ContentError(display, 1 + line_offset, 1, "berkas kosong: isi kolom-kolomnya atau hapus berkasnya")]
-    if not isinstance(data, CommentedMap):
-        kind = "daftar" if isinstance(data, CommentedSeq) else "satu nilai"
+    if not isinstance(data, YamlMap):
+        kind = "daftar" if isinstance(data, YamlList) else "satu nilai"
         return None, [ContentError(display, 1 + line_offset, 1, f"isi berkas harus berupa kolom 'kunci: nilai', bukan {kind}")]
     return data, []
 

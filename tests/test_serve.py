@@ -9,7 +9,7 @@ import sys
 import time
 import urllib.request
 
-from conftest import REPO
+from conftest import REPO, TODAY
 
 
 def _free_port() -> int:
@@ -57,3 +57,37 @@ def test_preview_rebuilds_when_content_changes_and_keeps_pages_on_a_mistake(proj
         server.terminate()
         output, _ = server.communicate(timeout=10)
     assert f"content/ksb/kota-serang/cipare.yml:{mistake_line}:10: relawan: harus berupa bilangan bulat, bukan 'banyak'" in output
+
+
+def _docs(project) -> dict[str, bytes]:
+    return {path.relative_to(project.docs).as_posix(): path.read_bytes() for path in project.docs.rglob("*") if path.is_file()}
+
+
+def test_a_preview_regeneration_writes_what_a_full_generation_writes(project):
+    """The preview reads again only changed files and renders only what they make; docs/ must still come
+    out byte for byte as a full generation makes it, after a KSB edit, a shared-file edit and a new KSB."""
+    from siaga.build import generate
+    from siaga.validate import ReadCache
+
+    cache = ReadCache()
+    generate(project, today=TODAY, cache=cache)
+    ksb_file = project.content / "ksb/kota-serang/cipare.yml"
+    numbers = project.content / "kontak/darurat.yml"
+    new_ksb = project.content / "ksb/kota-serang/cipare-dua.yml"
+    edits = [
+        (ksb_file, "nama: KSB Cipare", "nama: KSB Cipare Baru"),
+        (numbers, "Layanan uji 129", "Layanan uji 129 baru"),
+        (new_ksb, None, None),
+    ]
+    for path, old, new in edits:
+        if old is None:
+            path.write_text(ksb_file.read_text(encoding="utf-8").replace("KSB Cipare Baru", "KSB Cipare Dua")
+                            .replace("desa: Cipare", "desa: Cipare Dua"), encoding="utf-8")
+        else:
+            assert old in path.read_text(encoding="utf-8")
+            path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        generate(project, today=TODAY, cache=cache)
+        assert cache.read_now == {path}, "only the changed file is read again"
+        preview = _docs(project)
+        generate(project, today=TODAY)
+        assert _docs(project) == preview, f"after editing {path.name}"

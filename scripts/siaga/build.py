@@ -14,8 +14,9 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import linkcheck
@@ -24,10 +25,10 @@ from .export import export_files
 from .history import read_provenance
 from .model import Content
 from .offline import write_service_worker
-from .publish import exclusive, new_build_dir, publish, recover
+from .publish import exclusive, new_build_dir, publish, recover, removing_old_builds
 from .render import render_pages
 from .urls import SiteUrls
-from .validate import load_and_validate
+from .validate import ReadCache, load_and_validate
 
 # Files in docs/ that belong to the repository, not to the generator.
 _KEEP = {".gitignore"}
@@ -60,38 +61,92 @@ class Project:
         return self.root / ".build"
 
 
-def generate(project: Project, today: dt.date | None = None) -> Content:
-    """Validate all content, then (only if it is all valid) write the pages and exports into docs/."""
-    content = load_and_validate(project.content, today=today)
-    urls = SiteUrls.from_config(project.config)
-    exports = export_files(content, urls, qr_cache=project.scratch / "cache" / "qr")
-    provenance = read_provenance(project.root, os.environ.get("SIAGA_EDIT_URL", ""))
-    pages = render_pages(content, urls, exports.downloads, provenance)
-    write_docs(project.docs, {**pages, **exports.files})
+def generate(project: Project, today: dt.date | None = None, timings: Timings | None = None,
+             cache: ReadCache | None = None) -> Content:
+    """Validate all content, then (only if it is all valid) write the pages and exports into docs/.
+
+    With ``cache`` (``make serve``), unchanged files are not read again, and when the last change only
+    edited KSB files, only the pages those files make, and the pages that list every KSB, are rendered."""
+    step = (timings or Timings()).step
+    with step("baca dan periksa konten"):
+        files_before = set(cache.seen) if cache is not None else None
+        content = load_and_validate(project.content, today=today, cache=cache)
+    with step("ekspor dan kode QR"):
+        urls = SiteUrls.from_config(project.config)
+        exports = export_files(content, urls, qr_cache=project.scratch / "cache" / "qr")
+    with step("halaman"):
+        provenance = read_provenance(project.root, os.environ.get("SIAGA_EDIT_URL", ""))
+        changed = _edited_ksb(project, cache, files_before)
+        pages = render_pages(content, urls, exports.downloads, provenance, changed_ksb=changed)
+    with step("tulis docs/"):
+        write_docs(project.docs, {**pages, **exports.files}, prune=changed is None)
     return content
 
 
-def build(project: Project, *, strict: bool = False, today: dt.date | None = None, swap: bool = True) -> Content:
+def _edited_ksb(project: Project, cache: ReadCache | None, files_before: set[Path] | None) -> set[str] | None:
+    """The KSB files (from the project root) the last change edited, if it edited nothing else and added or
+    removed no file; otherwise None: every page is rendered."""
+    if cache is None or files_before != cache.seen:
+        return None
+    ksb_folder = project.content / "ksb"
+    if not all(path.is_relative_to(ksb_folder) for path in cache.read_now):
+        return None
+    return {path.relative_to(project.root).as_posix() for path in cache.read_now}
+
+
+def build(project: Project, *, strict: bool = False, today: dt.date | None = None, swap: bool = True,
+          timings: Timings | None = None) -> Content:
     """load, validate, render, write docs/, build with MkDocs in a folder of its own, then publish as site/."""
+    step = (timings := timings or Timings()).step
     with exclusive(project.scratch):
         recover(project.site, project.scratch)
-        content = generate(project, today=today)
-        staging = new_build_dir(project.scratch)
-        published = False
-        try:
-            with content_time(content):
-                run_mkdocs(project.config, staging, strict=strict, extra=theme_extra(content))
-            index_for_search(staging)
-            write_service_worker(staging, content)
-            if strict:
-                check_site(staging, SiteUrls.from_config(project.config))
-            if swap:
-                publish(staging, project.site, project.scratch)
-                published = True
-        finally:
-            if not published:  # a check, or a failed build: the folder was never the site
-                shutil.rmtree(staging, ignore_errors=True)
+        with removing_old_builds(project.site, project.scratch):
+            content = generate(project, today=today, timings=timings)
+            staging = new_build_dir(project.scratch)
+            published = False
+            try:
+                with step(MKDOCS_STEP), content_time(content):
+                    run_mkdocs(project.config, staging, strict=strict, extra=theme_extra(content))
+                with step("indeks pencarian"):
+                    index_for_search(staging)
+                with step("service worker"):
+                    write_service_worker(staging, content)
+                if strict:
+                    with step("periksa tautan"):
+                        check_site(staging, SiteUrls.from_config(project.config))
+                if swap:
+                    with step("pasang situs"):
+                        publish(staging, project.site, project.scratch)
+                    published = True
+            finally:
+                if not published:  # a check, or a failed build: the folder was never the site
+                    shutil.rmtree(staging, ignore_errors=True)
     return content
+
+
+MKDOCS_STEP = "MkDocs"
+
+
+@dataclass
+class Timings:
+    """Seconds spent in each step of one build, in order: ``siaga build --waktu`` prints them, and
+    ``make bench`` tells MkDocs' own part from the tool's with them."""
+
+    steps: dict[str, float] = field(default_factory=dict)
+
+    @contextlib.contextmanager
+    def step(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.steps[name] = self.steps.get(name, 0.0) + time.perf_counter() - started
+
+    def report(self) -> str:
+        """One line per step, then the total, in Indonesian."""
+        width = max(map(len, self.steps), default=0)
+        lines = [f"  {name:<{width}}  {seconds:6.2f} s".replace(".", ",") for name, seconds in self.steps.items()]
+        return "\n".join(["Waktu per tahap:", *lines, f"  {'jumlah':<{width}}  {sum(self.steps.values()):6.2f} s".replace(".", ",")])
 
 
 def index_for_search(site: Path) -> None:
@@ -128,10 +183,11 @@ def content_time(content: Content) -> Iterator[None]:
         del os.environ["SOURCE_DATE_EPOCH"]
 
 
-def write_docs(docs: Path, files: dict[str, str | bytes]) -> None:
-    """Make docs/ hold exactly ``files`` (pages as text, exports as bytes): rewrite changed files, delete stale ones.
+def write_docs(docs: Path, files: dict[str, str | bytes], *, prune: bool = True) -> None:
+    """Make docs/ hold ``files`` (pages as text, exports as bytes): rewrite changed files and, with
+    ``prune``, delete every other one (without, the other files are pages a preview did not render again).
 
-    Files are rewritten only when their bytes changed so that ``mkdocs serve`` rebuilds once.
+    Files are rewritten only when their bytes changed so that ``mkdocs serve`` rebuilds only those.
     """
     docs.mkdir(exist_ok=True)
     for relative, data in files.items():
@@ -140,6 +196,8 @@ def write_docs(docs: Path, files: dict[str, str | bytes]) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.exists() or target.read_bytes() != data:
             target.write_bytes(data)
+    if not prune:
+        return
     wanted = {docs / relative for relative in files}
     for path in sorted(docs.rglob("*"), reverse=True):
         if path.is_file() and path not in wanted and path.name not in _KEEP:

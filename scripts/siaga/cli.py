@@ -49,8 +49,11 @@ def cmd_validate(args: argparse.Namespace) -> None:
 
 def cmd_build(args: argparse.Namespace) -> None:
     project = _project(args)
-    content = pipeline.build(project, strict=args.strict)
+    timings = pipeline.Timings()
+    content = pipeline.build(project, strict=args.strict, timings=timings)
     _warn(content)
+    if args.waktu:
+        print(timings.report())
     print(f"Situs dibangun di {project.site}: {len(content.ksb)} KSB, {len(content.panduan)} panduan, {len(content.fgd)} FGD.")
     urls = SiteUrls.from_config(project.config)
     if urls.is_placeholder:
@@ -111,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("validate", help="periksa semua konten tanpa menulis apa pun").set_defaults(func=cmd_validate)
     build_parser = commands.add_parser("build", help="periksa konten lalu bangun situs ke site/")
     build_parser.add_argument("--strict", action="store_true", help="gagal bila MkDocs memberi peringatan")
+    build_parser.add_argument("--waktu", action="store_true", help="cetak lama setiap tahap pembangunan")
     build_parser.set_defaults(func=cmd_build)
     commands.add_parser("check", help="periksa konten dan mkdocs build --strict, tanpa mengubah site/").set_defaults(func=cmd_check)
     serve_parser = commands.add_parser("serve", help="pratinjau langsung yang dibangun ulang saat content/ berubah")

@@ -13,6 +13,7 @@ import contextlib
 import os
 import shutil
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -76,16 +77,29 @@ def recover(site: Path, scratch: Path) -> None:
 
 
 def publish(build: Path, site: Path, scratch: Path) -> None:
-    """Make ``site`` show ``build`` in one atomic step, then remove builds nobody can be reading."""
+    """Make ``site`` show ``build`` in one atomic step. The previous build stays until the next build
+    begins (see :func:`remove_old_builds`): a request that began before the swap can finish."""
     if site.is_dir() and not site.is_symlink():
         # A site from before the link: keep it whole under .build until the link replaces it.
         site.rename(scratch / "sites" / f"lama-{os.getpid()}")
-    previous = site.resolve() if site.is_symlink() else None
     _point(site, build, scratch)
-    for old in (scratch / "sites").iterdir():
-        # The previous build stays until the next one: a request that began before the swap can finish.
-        if old.resolve() not in (build.resolve(), previous):
-            shutil.rmtree(old, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def removing_old_builds(site: Path, scratch: Path) -> Iterator[None]:
+    """Remove every build but the one ``site`` shows, beside the work of this build (a thread: deleting
+    a 10,000-KSB site is mostly waiting on the disk), and wait for it before the build ends.
+
+    Call it inside :func:`exclusive` and after :func:`recover`, so that ``site`` is whole."""
+    shown = site.resolve() if site.is_symlink() else None
+    sites = scratch / "sites"
+    old = [path for path in sites.iterdir() if path.resolve() != shown] if sites.is_dir() else []
+    remover = threading.Thread(target=lambda: [shutil.rmtree(path, ignore_errors=True) for path in old], daemon=True)
+    remover.start()
+    try:
+        yield
+    finally:
+        remover.join()
 
 
 def _point(site: Path, build: Path, scratch: Path) -> None:

@@ -184,6 +184,10 @@ def _pages(content: Content) -> list[tuple[str, str, dict[str, Any], list[str]]]
     return pages
 
 
+# Page kinds made from one KSB file (and the shared files): see render_pages' changed_ksb.
+_ONE_KSB = {"ksb.md.j2", "poster.md.j2"}
+
+
 def _source(entry: Any) -> str:
     """A content file's path from the project root, as git and the online editor name it."""
     return entry.path.as_posix()
@@ -216,13 +220,20 @@ def sections(body: str) -> list[tuple[str, str]]:
     return [(title, toc_slugify(title, "-")) for title in mdtext.section_titles(body)]
 
 
-def render_pages(content: Content, urls: SiteUrls, downloads: list[Download], provenance: Provenance | None = None) -> dict[str, str]:
-    """Render every page; refuses two pages at one path (as Pelican's Writer does)."""
+def render_pages(content: Content, urls: SiteUrls, downloads: list[Download], provenance: Provenance | None = None,
+                 changed_ksb: set[str] | None = None) -> dict[str, str]:
+    """Render every page; refuses two pages at one path (as Pelican's Writer does).
+
+    With ``changed_ksb`` (a preview after KSB files were edited, as paths from the project root), a KSB's
+    page and poster are rendered only if its file is among them: they are made from that one file and
+    the shared files, so the others are as they were. Every other page is rendered."""
     env = _environment()
     shared = page_context(content, urls, downloads)
     provenance = provenance or Provenance()
     rendered: dict[str, str] = {}
     for path, template, extra, sources in _pages(content):
+        if changed_ksb is not None and template in _ONE_KSB and _source(extra["entry"]) not in changed_ksb:
+            continue
         if path in rendered:
             raise DuplicatePage(f"dua halaman akan ditulis ke docs/{path}")
         link_to = _linker(path)

@@ -13,6 +13,7 @@ import difflib
 import re
 import typing
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -165,11 +166,25 @@ def _name_problem(path: Path, folder: str) -> str | None:
     return None
 
 
+@dataclass
+class ReadCache:
+    """Files already read in this process (``make serve``): a file is read and validated again only when its
+    size, time or validation context changed. Also says which files the last validation read afresh."""
+
+    entries: dict[Path, tuple[tuple[Any, ...], Document | None, BaseModel | None, list[ContentError]]] = field(default_factory=dict)
+    """path -> (size, time, model and context when read; the document; the model or None; its problems)."""
+    read_now: set[Path] = field(default_factory=set)
+    """Files the last validation read from disk (new or changed since the call before)."""
+    seen: set[Path] = field(default_factory=set)
+    """Every file the last validation looked at."""
+
+
 class _Reader:
     """Reads content files and collects every problem, so that one bad file never hides the next."""
 
-    def __init__(self, content_dir: Path, today: dt.date) -> None:
+    def __init__(self, content_dir: Path, today: dt.date, cache: ReadCache | None = None) -> None:
         self.content_dir = content_dir
+        self.cache = cache
         self.root = content_dir.parent
         self.errors: list[ContentError] = []
         self.warnings: list[ContentError] = []
@@ -216,20 +231,38 @@ class _Reader:
         if not path.exists():
             self.file_error(path, f"berkas {path.name} tidak ada")
             return None
-        doc, problems = (read_markdown if path.suffix == ".md" else read_yaml)(path, path.relative_to(self.root))
+        stat = path.stat()
+        key = (stat.st_mtime_ns, stat.st_size, cls, self.today, frozenset(self.context.get("ancaman", ())))
+        if self.cache is not None and (cached := self.cache.entries.get(path)) and cached[0] == key:
+            doc, parsed, problems = cached[1:]
+        else:
+            doc, parsed, problems = self._read(path, cls)
+            if self.cache is not None:
+                self.cache.entries[path] = (key, doc, parsed, problems)
+                self.cache.read_now.add(path)
+        if self.cache is not None:
+            self.cache.seen.add(path)
         self.errors.extend(problems)
+        return (doc, parsed) if doc is not None and parsed is not None else None
+
+    def _read(self, path: Path, cls: type[ModelT]) -> tuple[Document | None, ModelT | None, list[ContentError]]:
+        doc, problems = (read_markdown if path.suffix == ".md" else read_yaml)(path, path.relative_to(self.root))
         if doc is None:
-            return None
+            return None, None, problems
         try:
-            return doc, cls.model_validate(doc.data, context=self.context)
+            return doc, cls.model_validate(doc.data, context=self.context), problems
         except ValidationError as error:
-            self.errors.extend(_schema_errors(doc, cls, error))
-            return None
+            return doc, None, [*problems, *_schema_errors(doc, cls, error)]
 
 
-def load_and_validate(content_dir: Path, today: dt.date | None = None) -> model.Content:
-    """Read and check every file under ``content_dir``; raise ``ContentInvalid`` with all problems."""
-    reader = _Reader(content_dir, today or today_in_banten())
+def load_and_validate(content_dir: Path, today: dt.date | None = None, cache: ReadCache | None = None) -> model.Content:
+    """Read and check every file under ``content_dir``; raise ``ContentInvalid`` with all problems.
+
+    With ``cache`` (a preview), files unchanged since the last call are not read and validated again;
+    checks across files (duplicates, sample numbers) run on all of them as always."""
+    if cache is not None:
+        cache.read_now, cache.seen = set(), set()
+    reader = _Reader(content_dir, today or today_in_banten(), cache)
     regions = _read_regions(reader)
     hazards = _read_hazards(reader)
     organisations, numbers = _read_contacts(reader, regions)
@@ -257,9 +290,9 @@ def _read_regions(reader: _Reader) -> list[model.Wilayah]:
         return []
     doc, parsed = read
     for index, region in enumerate(parsed.wilayah):
-        for field in ("kode", "slug"):
-            if [getattr(other, field) for other in parsed.wilayah].index(getattr(region, field)) != index:
-                reader.errors.append(doc.error(("wilayah", index, field), f"{field}: {getattr(region, field)!r} dipakai dua kali"))
+        for column in ("kode", "slug"):
+            if [getattr(other, column) for other in parsed.wilayah].index(getattr(region, column)) != index:
+                reader.errors.append(doc.error(("wilayah", index, column), f"{column}: {getattr(region, column)!r} dipakai dua kali"))
     return parsed.wilayah
 
 

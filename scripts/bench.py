@@ -4,22 +4,24 @@ bare ``mkdocs build`` of the same pages in the same run, peak memory, site size,
 page, and what a first visit to the home page and to a KSB page transfers (gzip).
 
 It is a benchmark, not a test: the numbers go to ``bench/RESULTS.md`` with the machine described.
-Usage: ``python scripts/bench.py 1000 10000`` (the default sizes).
+Usage: ``python scripts/bench.py 1000 4000 10000`` (the default sizes; the preview is timed at 4,000).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import gzip
+import json
 import os
 import platform
 import re
-import resource
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,6 +75,26 @@ def _run(command: list[str], cwd: Path, env: dict[str, str]) -> float:
     return time.perf_counter() - started
 
 
+# One whole `siaga build` in a process of its own: its steps' times and peak memory (the build process's,
+# and Pagefind's, which runs as a child) come back as JSON on the last line.
+_BUILD = """
+import json, resource, sys, time
+from pathlib import Path
+from siaga.build import Project, Timings, build
+timings = Timings()
+started = time.perf_counter()
+build(Project(Path(sys.argv[1])), timings=timings)
+print(json.dumps({"total": time.perf_counter() - started, "steps": timings.steps,
+                  "own_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "child_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+"""
+
+
+def _build(project: Path, env: dict[str, str]) -> dict:
+    done = subprocess.run([sys.executable, "-c", _BUILD, str(project)], cwd=project, env=env, check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def first_visit(site: Path, page: Path) -> int:
     """Bytes a first visit transfers, gzip-compressed as hosts serve them: the page and everything it loads on load."""
     html = page.read_text(encoding="utf-8")
@@ -90,7 +112,41 @@ def first_visit(site: Path, page: Path) -> int:
     return total
 
 
-def measure(count: int) -> dict[str, float]:
+def preview_seconds(project: Path, env: dict[str, str]) -> float:
+    """`siaga serve` on the grown project: seconds from saving an edited KSB file to the edited page being served."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "siaga", "--root", str(project), "serve", "--addr", f"127.0.0.1:{port}"],
+                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    edited = next((project / "content" / "ksb").glob("*/sintetis-7.yml"))
+    url = f"http://127.0.0.1:{port}/ksb/{edited.parent.name}/desa-sintetis-7/"
+    try:
+        _served(url, "KSB Sintetis 7", timeout=1800)
+        edited.write_text(edited.read_text(encoding="utf-8").replace("nama: KSB Sintetis 7\n", "nama: KSB Sintetis 7 Diubah\n"),
+                          encoding="utf-8")
+        saved = time.perf_counter()
+        _served(url, "KSB Sintetis 7 Diubah", timeout=300)
+        return time.perf_counter() - saved
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _served(url: str, text: str, timeout: float) -> None:
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8"):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise TimeoutError(f"{url} did not show {text!r}")
+
+
+def measure(count: int, preview: bool) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="siaga-bench-") as folder:
         project = Path(folder)
         for name in ("content", "overrides", "mkdocs.yml"):
@@ -99,52 +155,76 @@ def measure(count: int) -> dict[str, float]:
         (project / "docs").mkdir()
         grow(project / "content", count - sum(1 for _ in (ROOT / "content/ksb").rglob("*.yml")))
         env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
-        python = sys.executable
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        # The tool's own part alone (load, validate, export, render, write docs/) ...
-        tool = _run([python, "-c", "from pathlib import Path; from siaga.build import Project, generate; "
-                     f"generate(Project(Path({str(project)!r})))"], project, env)
-        # ... the whole build as `make site` runs it ...
-        total = _run([python, "-m", "siaga", "--root", str(project), "build"], project, env)
-        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        # ... and a bare `mkdocs build` of the same generated pages, in the same run.
-        bare = _run([python, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", str(project / "bare")], project, env)
-        del before
+        # A first build on a fresh clone (no QR codes kept yet), then the build a maintainer or a CI job with
+        # its cache makes, then a bare `mkdocs build` of the same generated pages, all in the same run.
+        cold = _build(project, env)
+        warm = _build(project, env)
+        bare = _run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", str(project / "bare")], project, env)
         site = (project / "site").resolve()
         size = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
         ksb_pages = [path for path in (site / "ksb").glob("*/*/index.html")]
         per_page = sum(path.stat().st_size for path in ksb_pages) / len(ksb_pages)
+        pages = [path for path in site.rglob("*.html")]
+        heaviest = max(pages, key=lambda path: first_visit(site, path))
+        region = max((site / "ksb").glob("*/index.html"), key=lambda path: path.stat().st_size)
+        mkdocs = warm["steps"]["MkDocs"]
         return {
-            "count": count, "total": total, "ms_per_ksb": total / count * 1000, "tool": tool, "mkdocs": total - tool,
-            "bare": bare, "ratio": total / bare, "peak_mb": peak_mb, "site_mb": size / 1e6, "bytes_per_ksb_page": per_page,
+            "count": count, "cold": cold["total"], "total": warm["total"], "ms_per_ksb": warm["total"] / count * 1000,
+            "tool": warm["total"] - mkdocs, "mkdocs": mkdocs, "bare": bare, "ratio": warm["total"] / bare,
+            "peak_mb": max(cold["own_mb"], warm["own_mb"]), "pagefind_mb": max(cold["child_mb"], warm["child_mb"]),
+            "site_mb": size / 1e6, "bytes_per_ksb_page": per_page,
             "home_kb": first_visit(site, site / "index.html") / 1024, "ksb_kb": first_visit(site, ksb_pages[0]) / 1024,
+            "heaviest": "/" + heaviest.parent.relative_to(site).as_posix() + "/", "heaviest_kb": first_visit(site, heaviest) / 1024,
+            "region_ksb": region.read_text(encoding="utf-8").count("Posko:"), "region_kb": region.stat().st_size / 1024,
+            "region_gz_kb": len(gzip.compress(region.read_bytes(), 6)) / 1024,
+            "preview": preview_seconds(project, env) if preview else None,
+            "steps": warm["steps"],
         }
 
 
-def table(rows: list[dict[str, float]]) -> str:
-    header = ("| KSB | total s | ms/KSB | tool s | MkDocs s | bare mkdocs s | total ÷ bare | peak MB | site MB | "
-              "bytes/KSB page | first visit home KB gz | first visit KSB KB gz |")
-    lines = [header, "|" + "---|" * 12]
+def table(rows: list[dict]) -> str:
+    header = ("| KSB | first build s | build s | ms/KSB | tool s | MkDocs s | bare mkdocs s | build ÷ bare | peak MB build | "
+              "peak MB Pagefind | site MB | bytes/KSB page | first visit home / KSB page KB gz | heaviest first visit KB gz | "
+              "largest region page (KSB, KB, KB gz) | preview s |")
+    lines = [header, "|" + "---|" * 16]
     for r in rows:
-        lines.append(f"| {r['count']:,} | {r['total']:.1f} | {r['ms_per_ksb']:.1f} | {r['tool']:.1f} | {r['mkdocs']:.1f} | "
-                     f"{r['bare']:.1f} | {r['ratio']:.2f} | {r['peak_mb']:.0f} | {r['site_mb']:.1f} | {r['bytes_per_ksb_page']:,.0f} | "
-                     f"{r['home_kb']:.0f} | {r['ksb_kb']:.0f} |")
+        preview = f"{r['preview']:.1f}" if r["preview"] is not None else "not measured"
+        lines.append(f"| {r['count']:,} | {r['cold']:.1f} | {r['total']:.1f} | {r['ms_per_ksb']:.1f} | {r['tool']:.1f} | "
+                     f"{r['mkdocs']:.1f} | "
+                     f"{r['bare']:.1f} | {r['ratio']:.2f} | {r['peak_mb']:.0f} | {r['pagefind_mb']:.0f} | {r['site_mb']:.1f} | "
+                     f"{r['bytes_per_ksb_page']:,.0f} | {r['home_kb']:.0f} / {r['ksb_kb']:.0f} | "
+                     f"{r['heaviest_kb']:.0f} ({r['heaviest']}) | "
+                     f"{r['region_ksb']:,}, {r['region_kb']:,.0f}, {r['region_gz_kb']:.0f} | {preview} |")
+    return "\n".join(lines)
+
+
+def steps(rows: list[dict]) -> str:
+    """Each step of the second build, per size: where the time goes."""
+    names = list(rows[0]["steps"])
+    lines = ["| step | " + " | ".join(f"{r['count']:,} KSB s" for r in rows) + " |", "|---|" + "---|" * len(rows)]
+    lines += [f"| {name} | " + " | ".join(f"{r['steps'].get(name, 0):.1f}" for r in rows) + " |" for name in names]
     return "\n".join(lines)
 
 
 def main(sizes: list[int]) -> int:
     rows = []
     for count in sizes:
-        rows.append(measure(count))
+        rows.append(measure(count, preview=count == PREVIEW_SIZE))
         print(table(rows), flush=True)
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}"
     report = (f"# Benchmark results\n\n{dt.date.today().isoformat()}, `make bench` on {machine}.\n"
-              "Tool = load, validate, export, render and write docs/; MkDocs = the rest of `siaga build`.\n"
-              "Timings on this shared machine are noisy: compare columns of the same run.\n\n" + table(rows) + "\n")
+              "First build = a fresh clone (no QR codes kept in .build/cache yet); build = the next one, as a maintainer "
+              "or a CI job with its cache makes it. Tool = everything but MkDocs' own step in that build. Peak MB: "
+              "the build process, and Pagefind's indexer (a child process). Preview = `siaga serve`, seconds from saving "
+              f"an edited KSB file to the page showing the edit, at {PREVIEW_SIZE:,} KSB. At 4,000 KSB each region has 500.\n"
+              "Timings on this shared machine are noisy: compare columns of the same run.\n\n" + table(rows) +
+              "\n\nSteps of the second build:\n\n" + steps(rows) + "\n")
     (ROOT / "bench").mkdir(exist_ok=True)
     (ROOT / "bench" / "RESULTS.md").write_text(report, encoding="utf-8")
     return 0
 
 
+PREVIEW_SIZE = 4000
+
 if __name__ == "__main__":
-    raise SystemExit(main([int(arg) for arg in sys.argv[1:]] or [1000, 10000]))
+    raise SystemExit(main([int(arg) for arg in sys.argv[1:]] or [1000, 4000, 10000]))

@@ -370,6 +370,29 @@ def test_poster_pages_are_left_out_of_search(built):
     assert (project.site / "pagefind" / "pagefind.js").is_file()
 
 
+def test_search_bundles_hold_every_indexed_page_once(built, monkeypatch, tmp_path):
+    """KSB pages are indexed in bundles of whole regions, the other pages in the main one: together, every page
+    with data-pagefind-body, once. Checked with the bundle size shrunk so that the KSB pages need several."""
+    import shutil
+
+    from siaga import build as pipeline
+
+    project, content = built
+    monkeypatch.setattr(pipeline, "KSB_PAGES_PER_BUNDLE", 1)
+    site = tmp_path / "situs"
+    shutil.copytree(project.site, site, symlinks=False, ignore=shutil.ignore_patterns("pagefind"))
+    pipeline.index_for_search(site, content)
+    bundles = json.loads((site / "pagefind" / pipeline.BUNDLE_LIST).read_text(encoding="utf-8"))
+    regions = {entry.wilayah.slug for entry in content.ksb}
+    assert len(bundles) == len(regions) > 1
+    counted = 0
+    for folder in [site / "pagefind", *(site / "pagefind" / bundle for bundle in bundles)]:
+        entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        counted += sum(language["page_count"] for language in entry["languages"].values())
+    indexed = [path for path in site.rglob("*.html") if "data-pagefind-body" in path.read_text(encoding="utf-8")]
+    assert counted == len(indexed)
+
+
 def test_shared_pages_carry_their_own_title_and_description(golden_site):
     project, content = golden_site
     urls = SiteUrls.from_config(project.config)

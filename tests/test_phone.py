@@ -352,3 +352,29 @@ def test_nearest_ksb_says_what_to_do_when_location_is_refused(browser, site):
     page.locator(".siaga-terdekat__catatan", has_text="Pilih kabupaten/kota di bawah").wait_for()
     assert page.locator(".siaga-terdekat__ksb").count() == 0
     context.close()
+
+
+def test_a_region_list_narrows_as_the_reader_types(phone, site):
+    """Hundreds of KSB on one region page: typing part of a desa's name leaves its KSB, the count is announced,
+    and sections left empty disappear. Taken from the bundled content, whatever it holds."""
+    url, content = site
+    region = max(content.wilayah, key=lambda r: sum(1 for e in content.ksb if e.wilayah and e.wilayah.slug == r.slug))
+    listed = [e for e in content.ksb if e.wilayah and e.wilayah.slug == region.slug]
+    wanted = listed[-1].record
+    page = phone
+    _visit(page, url, f"/ksb/{region.slug}/")
+    items = page.locator("article h2[id^='kecamatan-'] + ul > li")
+    assert items.count() == len(listed)
+    box = page.get_by_label("Saring daftar: ketik nama KSB, desa atau kecamatan")
+    box.fill(wanted.desa.upper())
+    matching = [e for e in listed if wanted.desa.casefold() in f"{e.record.nama} {e.record.desa} {e.record.kecamatan}".casefold()]
+    visible = [items.nth(i).inner_text() for i in range(items.count()) if items.nth(i).is_visible()]
+    assert len(visible) == len(matching) and any(wanted.nama in text for text in visible)
+    assert page.locator(".siaga-saring__jumlah").inner_text() == f"{len(matching)} dari {len(listed)} KSB cocok"
+    box.fill("tidak-ada-ksb-bernama-ini")
+    assert not [i for i in range(items.count()) if items.nth(i).is_visible()]
+    assert not page.locator("article h2:visible", has_text="Kecamatan").count(), "empty sections are hidden"
+    assert page.locator("article h2:visible", has_text="Sumber").count(), "only the KSB list is narrowed"
+    box.fill("")
+    assert all(items.nth(i).is_visible() for i in range(items.count()))
+    assert not page.errors and not page.elsewhere

@@ -21,8 +21,18 @@
 
   function load() {
     if (!engine) {
+      /* KSB pages are indexed in bundles of their own (a single run for 10,000 needs too much memory):
+         pagefind/siaga-bundel.json lists them, and Pagefind searches them all as one index. */
       engine = import(base + "pagefind/pagefind.js").then(function (pagefind) {
-        return pagefind.options({ baseUrl: base }).then(function () { return pagefind; });
+        return pagefind.options({ baseUrl: base }).then(function () {
+          return fetch(base + "pagefind/siaga-bundel.json");
+        }).then(function (response) {
+          return response.json();
+        }).then(function (bundles) {
+          return Promise.all(bundles.map(function (bundle) {
+            return pagefind.mergeIndex(base + "pagefind/" + bundle, { baseUrl: base });
+          }));
+        }).then(function () { return pagefind; });
       });
     }
     return engine;

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import shutil
 import subprocess
@@ -108,7 +109,7 @@ def build(project: Project, *, strict: bool = False, today: dt.date | None = Non
                 with step(MKDOCS_STEP), content_time(content):
                     run_mkdocs(project.config, staging, strict=strict, extra=theme_extra(content))
                 with step("indeks pencarian"):
-                    index_for_search(staging)
+                    index_for_search(staging, content)
                 with step("service worker"):
                     write_service_worker(staging, content)
                 if strict:
@@ -149,12 +150,44 @@ class Timings:
         return "\n".join(["Waktu per tahap:", *lines, f"  {'jumlah':<{width}}  {sum(self.steps.values()):6.2f} s".replace(".", ",")])
 
 
-def index_for_search(site: Path) -> None:
+# Pagefind's indexer needs far more memory than the index it writes, and more than in proportion: 1.5 GB
+# for 10,000 KSB pages in one run, 160 MB for 1,250. KSB pages are indexed in bundles of at most this
+# many (whole regions), which the search merges in the browser (overrides/assets/cari.js).
+KSB_PAGES_PER_BUNDLE = 2000
+# Every page but the KSB pages (ksb/<region>/<slug>/index.html) and their posters (one level deeper) is
+# at most three levels down: index.html, darurat/index.html, ksb/<region>/index.html, panduan/<slug>/index.html.
+_PAGES_BUT_KSB = "{*,*/*,*/*/*}.html"
+BUNDLE_LIST = "siaga-bundel.json"
+
+
+def index_for_search(site: Path, content: Content) -> None:
     """Pagefind indexes the built pages (only what is inside ``data-pagefind-body``: articles, never posters),
-    with its Indonesian stemmer from ``<html lang="id">``; the index is fetched only when a reader searches."""
+    with its Indonesian stemmer from ``<html lang="id">``; the index is fetched only when a reader searches.
+
+    The site's pages but KSB pages go into ``pagefind/``, KSB pages into ``pagefind/ksb-<n>/`` by whole
+    regions, and ``pagefind/siaga-bundel.json`` lists those for the browser to merge."""
+    _pagefind(site, _PAGES_BUT_KSB, "pagefind")
+    bundles: list[list[str]] = []
+    size = 0
+    for region in content.wilayah:
+        count = sum(1 for entry in content.ksb if entry.wilayah and entry.wilayah.slug == region.slug)
+        if count and (not bundles or size + count > KSB_PAGES_PER_BUNDLE):
+            bundles.append([])
+            size = 0
+        if count:
+            bundles[-1].append(region.slug)
+            size += count
+    names = []
+    for number, regions in enumerate(bundles, start=1):
+        names.append(f"ksb-{number}/")
+        _pagefind(site, f"ksb/{{{','.join(regions)}}}/*/index.html", f"pagefind/ksb-{number}")
+    (site / "pagefind" / BUNDLE_LIST).write_text(json.dumps(names), encoding="utf-8")
+
+
+def _pagefind(site: Path, glob: str, bundle: str) -> None:
     try:
-        subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"], check=True, capture_output=True,
-                       text=True, timeout=1800)
+        subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob, "--output-subdir", bundle, "--silent"],
+                       check=True, capture_output=True, text=True, timeout=1800)
     except subprocess.CalledProcessError as error:
         raise BuildFailed(f"Pagefind gagal membuat indeks pencarian: {error.stderr.strip() or error}") from None
 

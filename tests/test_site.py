@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import page, readable_bytes, site_files
+from conftest import TODAY, page, readable_bytes, site_files
 from siaga import phone
 from siaga.wording import sample_marker
 
@@ -184,6 +184,31 @@ def test_needs_page_lists_every_need_by_region(bundled_site):
     regions_in_order = [row[0] for row in rows]
     order = [region.nama for region in content.wilayah]
     assert sorted(regions_in_order, key=order.index) == regions_in_order
+
+
+def test_lists_of_every_ksb_go_region_by_region_when_they_grow_long(project, monkeypatch):
+    """Past render.WHOLE_LIST_MAX rows, /kontak/ and /kebutuhan/ list regions, and each region's needs get a page:
+    no page of megabytes at thousands of KSB. The limit is lowered so that the small golden content passes it."""
+    from siaga import render
+    from siaga.build import build
+
+    monkeypatch.setattr(render, "WHOLE_LIST_MAX", 0)
+    content = build(project, strict=True, today=TODAY)  # strict: every new link leads somewhere
+    regions = [region for region in content.wilayah if any(e.wilayah.slug == region.slug for e in content.ksb)]
+    contacts = page(project, "/kontak/")
+    posko_rows = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in contacts.select("article table")[-1].select("tbody tr")]
+    assert posko_rows == [[region.nama, str(sum(1 for e in content.ksb if e.wilayah.slug == region.slug))] for region in regions]
+    needs = page(project, "/kebutuhan/")
+    summary = {tr.select_one("a").get_text(): [td.get_text() for td in tr.select("td")[1:]] for tr in needs.select("article tbody tr")}
+    with_needs = [region for region in regions if any(e.record.kebutuhan for e in content.ksb if e.wilayah.slug == region.slug)]
+    assert list(summary) == [region.nama for region in with_needs]
+    for region in with_needs:
+        items = [(e.record.nama + sample_marker(e.record), n) for e in content.ksb if e.wilayah.slug == region.slug for n in e.record.kebutuhan]
+        assert summary[region.nama] == [str(len({name for name, _ in items})), str(len(items)),
+                                        str(sum(1 for _, need in items if need.prioritas == "tinggi"))]
+        detail = page(project, f"/kebutuhan/{region.slug}/")
+        rows = [[td.get_text(" ", strip=True) for td in tr.select("td")][:3] for tr in detail.select("article tbody tr")]
+        assert rows == [[region.nama, name, need.barang] for name, need in items]
 
 
 @pytest.mark.parametrize("site", ["bundled_site", "golden_site"])

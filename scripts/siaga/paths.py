@@ -81,3 +81,8 @@ def ksb_vcard_path(entry: Placed[Ksb]) -> str:
 def ksb_qr_path(entry: Placed[Ksb]) -> str:
     """The QR code of its page, printed on the poster."""
     return _folder(entry) + "/qr.svg"
+
+
+def needs_region_path(slug: str) -> str:
+    """One region's logistics needs, served at ``/kebutuhan/<wilayah>/`` (only when /kebutuhan/ lists regions)."""
+    return f"kebutuhan/{slug}.md"

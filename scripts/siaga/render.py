@@ -29,6 +29,12 @@ from .wording import BANTEN, NO_OWNER, STATUS_LABELS, sample_marker, tanggal
 
 TEMPLATES = Path(__file__).parent / "templates"
 
+# A page that gathers KSB from every region (/kontak/, /kebutuhan/) lists them in one table only up to this
+# many rows. Beyond, a phone would fetch and lay out megabytes (10,000 KSB made /kontak/ 3.4 MB): the page
+# lists the regions instead, and each region's rows are on a page of their own.
+WHOLE_LIST_MAX = 300
+
+
 class DuplicatePage(Exception):
     """Two pieces of content would write the same page (a bug, not a content mistake)."""
 
@@ -146,10 +152,27 @@ def page_context(content: Content, urls: SiteUrls, downloads: list[Download]) ->
         "panduan": content.panduan,
         "panduan_ancaman": [guide for guide in content.panduan if guide.record.ancaman],
         "ada_contoh": any(entry.record.contoh for entry in content.ksb),
+        "per_wilayah": _by_region(content),
+        "ringkasan_kebutuhan": {slug: _needs_summary(entries) for slug, entries in ksb_by_region.items()},
+        "needs_region_path": paths.needs_region_path,
         "urls": urls,
         "unduhan": downloads,
         "kolom": COLUMNS,
     }
+
+
+def _needs_summary(entries: list[Any]) -> dict[str, int]:
+    """One region's line on /kebutuhan/ when it lists regions: KSB with needs, items, items of high priority."""
+    needs = [need for entry in entries for need in entry.record.kebutuhan]
+    return {"ksb": sum(1 for entry in entries if entry.record.kebutuhan), "jumlah": len(needs),
+            "tinggi": sum(1 for need in needs if need.prioritas == "tinggi")}
+
+
+def _by_region(content: Content) -> dict[str, bool]:
+    """Which lists of every KSB go region by region, each region on its own page: ``posko`` (/kontak/)
+    and ``kebutuhan`` (/kebutuhan/), once they pass :data:`WHOLE_LIST_MAX` rows."""
+    return {"posko": len(content.ksb) > WHOLE_LIST_MAX,
+            "kebutuhan": sum(len(entry.record.kebutuhan) for entry in content.ksb) > WHOLE_LIST_MAX}
 
 
 def _pages(content: Content) -> list[tuple[str, str, dict[str, Any], list[str]]]:
@@ -176,6 +199,10 @@ def _pages(content: Content) -> list[tuple[str, str, dict[str, Any], list[str]]]
     pages += [(f"ksb/{region.slug}/index.md", "wilayah.md.j2", {"region": region},
                ["content/wilayah.yml", *(_source(e) for e in content.ksb if e.wilayah and e.wilayah.slug == region.slug)])
               for region in content.wilayah]
+    if _by_region(content)["kebutuhan"]:
+        pages += [(paths.needs_region_path(region.slug), "kebutuhan_wilayah.md.j2", {"region": region}, sources)
+                  for region in content.wilayah
+                  if (sources := [_source(e) for e in content.ksb if e.wilayah and e.wilayah.slug == region.slug and e.record.kebutuhan])]
     pages += [(paths.ksb_path(entry), "ksb.md.j2", {"entry": entry, "k": entry.record}, [_source(entry)]) for entry in content.ksb]
     pages += [(paths.ksb_poster_path(entry), "poster.md.j2", {"entry": entry, "k": entry.record}, []) for entry in content.ksb]
     pages += [(paths.panduan_path(entry), "panduan.md.j2", {"entry": entry, "p": entry.record, "bagian": sections(entry.body)},

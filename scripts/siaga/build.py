@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -166,7 +167,7 @@ def index_for_search(site: Path, content: Content) -> None:
 
     The site's pages but KSB pages go into ``pagefind/``, KSB pages into ``pagefind/ksb-<n>/`` by whole
     regions, and ``pagefind/siaga-bundel.json`` lists those for the browser to merge."""
-    _pagefind(site, _PAGES_BUT_KSB, "pagefind")
+    runs = [(_PAGES_BUT_KSB, "pagefind")]
     bundles: list[list[str]] = []
     size = 0
     for region in content.wilayah:
@@ -177,10 +178,12 @@ def index_for_search(site: Path, content: Content) -> None:
         if count:
             bundles[-1].append(region.slug)
             size += count
-    names = []
-    for number, regions in enumerate(bundles, start=1):
-        names.append(f"ksb-{number}/")
-        _pagefind(site, f"ksb/{{{','.join(regions)}}}/*/index.html", f"pagefind/ksb-{number}")
+    runs += [(f"ksb/{{{','.join(regions)}}}/*/index.html", f"pagefind/ksb-{number}") for number, regions in enumerate(bundles, 1)]
+    # The bundles are independent, and an indexer works on one core: one at a time per core (not all at
+    # once, for memory). Pagefind adds its files to a folder without emptying it, so they can share pagefind/.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        list(pool.map(lambda run: _pagefind(site, *run), runs))
+    names = [f"ksb-{number}/" for number in range(1, len(bundles) + 1)]
     (site / "pagefind" / BUNDLE_LIST).write_text(json.dumps(names), encoding="utf-8")
 
 

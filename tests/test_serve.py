@@ -9,7 +9,10 @@ import sys
 import time
 import urllib.request
 
+import pytest
+
 from conftest import REPO, TODAY
+from siaga.errors import ContentInvalid
 
 
 def _free_port() -> int:
@@ -91,3 +94,18 @@ def test_a_preview_regeneration_writes_what_a_full_generation_writes(project):
         preview = _docs(project)
         generate(project, today=TODAY)
         assert _docs(project) == preview, f"after editing {path.name}"
+    # A mistake in one KSB, then an edit of another (nothing is written while the first is wrong), then the fix.
+    other = project.content / "ksb/kab-lebak/sukamaju.yml"
+    broken = ksb_file.read_text(encoding="utf-8")
+    ksb_file.write_text(broken + "relawan: banyak\n", encoding="utf-8")
+    with pytest.raises(ContentInvalid):
+        generate(project, today=TODAY, cache=cache)
+    other.write_text(other.read_text(encoding="utf-8").replace("relawan: 12\n", "relawan: 13\n"), encoding="utf-8")
+    assert "relawan: 13" in other.read_text(encoding="utf-8")
+    with pytest.raises(ContentInvalid):
+        generate(project, today=TODAY, cache=cache)
+    ksb_file.write_text(broken.replace("KSB Cipare Baru", "KSB Cipare Lagi"), encoding="utf-8")
+    generate(project, today=TODAY, cache=cache)
+    preview = _docs(project)
+    generate(project, today=TODAY)
+    assert _docs(project) == preview, "the edit made while another file was wrong reached the preview"

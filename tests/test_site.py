@@ -196,14 +196,16 @@ def test_lists_of_every_ksb_go_region_by_region_when_they_grow_long(project, mon
     content = build(project, strict=True, today=TODAY)  # strict: every new link leads somewhere
     regions = [region for region in content.wilayah if any(e.wilayah.slug == region.slug for e in content.ksb)]
     contacts = page(project, "/kontak/")
-    posko_rows = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in contacts.select("article table")[-1].select("tbody tr")]
+    posko_table = contacts.select("article table")[-1]
+    posko_rows = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in posko_table.select("tbody tr")]
     assert posko_rows == [[region.nama, str(sum(1 for e in content.ksb if e.wilayah.slug == region.slug))] for region in regions]
     needs = page(project, "/kebutuhan/")
     summary = {tr.select_one("a").get_text(): [td.get_text() for td in tr.select("td")[1:]] for tr in needs.select("article tbody tr")}
     with_needs = [region for region in regions if any(e.record.kebutuhan for e in content.ksb if e.wilayah.slug == region.slug)]
     assert list(summary) == [region.nama for region in with_needs]
     for region in with_needs:
-        items = [(e.record.nama + sample_marker(e.record), n) for e in content.ksb if e.wilayah.slug == region.slug for n in e.record.kebutuhan]
+        items = [(e.record.nama + sample_marker(e.record), n)
+                 for e in content.ksb if e.wilayah.slug == region.slug for n in e.record.kebutuhan]
         assert summary[region.nama] == [str(len({name for name, _ in items})), str(len(items)),
                                         str(sum(1 for _, need in items if need.prioritas == "tinggi"))]
         detail = page(project, f"/kebutuhan/{region.slug}/")

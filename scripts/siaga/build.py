@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import json
 import os
 import shutil
@@ -71,29 +72,30 @@ def generate(project: Project, today: dt.date | None = None, timings: Timings | 
     edited KSB files, only the pages those files make, and the pages that list every KSB, are rendered."""
     step = (timings or Timings()).step
     with step("baca dan periksa konten"):
-        files_before = set(cache.seen) if cache is not None else None
         content = load_and_validate(project.content, today=today, cache=cache)
     with step("ekspor dan kode QR"):
         urls = SiteUrls.from_config(project.config)
         exports = export_files(content, urls, qr_cache=project.scratch / "cache" / "qr")
     with step("halaman"):
         provenance = read_provenance(project.root, os.environ.get("SIAGA_EDIT_URL", ""))
-        changed = _edited_ksb(project, cache, files_before)
+        changed = _edited_ksb(project, cache)
         pages = render_pages(content, urls, exports.downloads, provenance, changed_ksb=changed)
     with step("tulis docs/"):
         write_docs(project.docs, {**pages, **exports.files}, prune=changed is None)
+    if cache is not None:
+        cache.mark_written()
     return content
 
 
-def _edited_ksb(project: Project, cache: ReadCache | None, files_before: set[Path] | None) -> set[str] | None:
-    """The KSB files (from the project root) the last change edited, if it edited nothing else and added or
-    removed no file; otherwise None: every page is rendered."""
-    if cache is None or files_before != cache.seen:
+def _edited_ksb(project: Project, cache: ReadCache | None) -> set[str] | None:
+    """The KSB files (from the project root) changed since docs/ was last written, if nothing else changed
+    and no file was added or removed; otherwise None: every page is rendered."""
+    if cache is None or cache.written != cache.seen:
         return None
     ksb_folder = project.content / "ksb"
-    if not all(path.is_relative_to(ksb_folder) for path in cache.read_now):
+    if not all(path.is_relative_to(ksb_folder) for path in cache.unwritten):
         return None
-    return {path.relative_to(project.root).as_posix() for path in cache.read_now}
+    return {path.relative_to(project.root).as_posix() for path in cache.unwritten}
 
 
 def build(project: Project, *, strict: bool = False, today: dt.date | None = None, swap: bool = True,
@@ -256,7 +258,13 @@ def run_mkdocs(config: Path, site_dir: Path, *, strict: bool, extra: dict[str, o
     try:
         loaded = load_config(str(config), site_dir=str(site_dir), strict=strict)
         loaded.extra.update(extra or {})
+        # The validated content stays in memory (the 404 page and the service worker need it): frozen, the
+        # garbage collector stops walking its objects again and again while MkDocs allocates pages.
+        gc.collect()
+        gc.freeze()
         # In strict mode MkDocs itself counts its warnings and aborts.
         mkdocs_build(loaded)
     except (MkDocsException, OSError) as error:
         raise BuildFailed(f"MkDocs gagal membangun situs: {error}") from None
+    finally:
+        gc.unfreeze()

@@ -177,6 +177,15 @@ class ReadCache:
     """Files the last validation read from disk (new or changed since the call before)."""
     seen: set[Path] = field(default_factory=set)
     """Every file the last validation looked at."""
+    unwritten: set[Path] = field(default_factory=set)
+    """Files read from disk since docs/ was last written from this cache (an invalid round writes nothing)."""
+    written: set[Path] | None = None
+    """Every file of the validation docs/ was last written from; None before the first."""
+
+    def mark_written(self) -> None:
+        """docs/ now shows the last validation: nothing read since is left to render."""
+        self.unwritten.clear()
+        self.written = set(self.seen)
 
 
 class _Reader:
@@ -240,6 +249,7 @@ class _Reader:
             if self.cache is not None:
                 self.cache.entries[path] = (key, doc, parsed, problems)
                 self.cache.read_now.add(path)
+                self.cache.unwritten.add(path)
         if self.cache is not None:
             self.cache.seen.add(path)
         self.errors.extend(problems)

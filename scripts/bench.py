@@ -120,7 +120,7 @@ def preview_seconds(project: Path, env: dict[str, str]) -> float:
     server = subprocess.Popen([sys.executable, "-m", "siaga", "--root", str(project), "serve", "--addr", f"127.0.0.1:{port}"],
                               cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     edited = next((project / "content" / "ksb").glob("*/sintetis-7.yml"))
-    url = f"http://127.0.0.1:{port}/ksb/{edited.parent.name}/desa-sintetis-7/"
+    url = f"http://127.0.0.1:{port}/ksb/{edited.parent.name}/{edited.stem}/"
     try:
         _served(url, "KSB Sintetis 7", timeout=1800)
         edited.write_text(edited.read_text(encoding="utf-8").replace("nama: KSB Sintetis 7\n", "nama: KSB Sintetis 7 Diubah\n"),

@@ -6,6 +6,7 @@ validated, so the rest of the tool only ever sees ``+62...`` strings.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import phonenumbers
@@ -42,6 +43,7 @@ def normalise_emergency(raw: str) -> str:
     return text
 
 
+@functools.cache  # one number shows on several list pages; parsing it is the cost
 def national(e164: str) -> str:
     """Format an E.164 number the way Indonesians write it: ``0812-0000-0001``, ``(0254) 200000``."""
     if _EMERGENCY.match(e164):
@@ -49,6 +51,7 @@ def national(e164: str) -> str:
     return phonenumbers.format_number(phonenumbers.parse(e164, "ID"), PhoneNumberFormat.NATIONAL)
 
 
+@functools.cache
 def masked(e164: str) -> str:
     """A sample number as nobody can dial it: the area or operator prefix kept, every other digit an x.
 
@@ -59,6 +62,7 @@ def masked(e164: str) -> str:
     return national_form[:prefix_end] + re.sub(r"[0-9]", "x", national_form[prefix_end:])
 
 
+@functools.cache
 def is_mobile(e164: str) -> bool:
     """True for mobile numbers, the only ones a WhatsApp link makes sense for."""
     if _EMERGENCY.match(e164):

@@ -11,7 +11,7 @@ import html
 import posixpath
 import re
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
@@ -213,6 +213,8 @@ def _pages(content: Content) -> list[tuple[str, str, dict[str, Any], list[str]]]
 
 # Page kinds made from one KSB file (and the shared files): see render_pages' changed_ksb.
 _ONE_KSB = {"ksb.md.j2", "poster.md.j2"}
+# Page kinds made from one region's KSB files (and the shared files).
+_ONE_REGION = {"wilayah.md.j2", "kebutuhan_wilayah.md.j2"}
 
 
 def _source(entry: Any) -> str:
@@ -252,14 +254,18 @@ def render_pages(content: Content, urls: SiteUrls, downloads: list[Download], pr
     """Render every page; refuses two pages at one path (as Pelican's Writer does).
 
     With ``changed_ksb`` (a preview after KSB files were edited, as paths from the project root), a KSB's
-    page and poster are rendered only if its file is among them: they are made from that one file and
-    the shared files, so the others are as they were. Every other page is rendered."""
+    page and poster are rendered only if its file is among them, and a region's pages only if one of
+    them is in that region: they are made from those files and the shared files, so the others are as
+    they were. Every other page is rendered."""
     env = _environment()
     shared = page_context(content, urls, downloads)
     provenance = provenance or Provenance()
     rendered: dict[str, str] = {}
+    changed_regions = {PurePosixPath(path).parts[2] for path in changed_ksb or ()}  # content/ksb/<region>/<file>
     for path, template, extra, sources in _pages(content):
         if changed_ksb is not None and template in _ONE_KSB and _source(extra["entry"]) not in changed_ksb:
+            continue
+        if changed_ksb is not None and template in _ONE_REGION and extra["region"].slug not in changed_regions:
             continue
         if path in rendered:
             raise DuplicatePage(f"dua halaman akan ditulis ke docs/{path}")

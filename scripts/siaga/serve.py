@@ -12,6 +12,7 @@ it is restarted; ``make site`` always builds everything.
 
 from __future__ import annotations
 
+import logging
 import sys
 import threading
 import time
@@ -58,6 +59,9 @@ def serve(project: Project, addr: str) -> None:
     """Generate docs/, then run ``mkdocs serve`` with live reload until interrupted."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    # MkDocs warns at every dirty rebuild that links may be stale; the module docstring says what a preview
+    # may lack, and a maintainer who reads a warning every save stops reading warnings.
+    logging.getLogger("mkdocs.commands.build").addFilter(lambda record: not record.getMessage().startswith("A 'dirty' build"))
     regenerate = _Regenerate(project)
     with exclusive(project.scratch):
         generate(project, cache=regenerate.cache)

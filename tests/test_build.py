@@ -185,3 +185,24 @@ def test_build_warns_while_the_site_has_the_example_address_and_uses_the_real_on
     assert "Peringatan" not in real.stderr
     assert "https://siaga.banten.test/ksb/kab-lebak/sukamaju/" in (project.site / "data/ksb.csv").read_text(encoding="utf-8")
     assert "siagabanten.example" not in (project.site / "feed.xml").read_text(encoding="utf-8")
+
+
+def test_pages_rendered_in_forked_processes_are_the_pages_of_a_serial_run(golden_site, monkeypatch):
+    """Past render.PARALLEL_FROM pages the work is shared between processes; the pages must not change."""
+    from siaga import render
+    from siaga.export import export_files
+    from siaga.urls import SiteUrls
+
+    project, content = golden_site
+    urls = SiteUrls.from_config(project.config)
+    downloads = export_files(content, urls).downloads
+    serial = render.render_pages(content, urls, downloads)
+    monkeypatch.setattr(render, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(render.os, "cpu_count", lambda: 3)
+    monkeypatch.setattr(render.threading, "active_count", lambda: 1)  # a test server thread may be alive
+    forks = []
+    get_context = render.multiprocessing.get_context
+    monkeypatch.setattr(render.multiprocessing, "get_context", lambda method: forks.append(method) or get_context(method))
+    shared = render.render_pages(content, urls, downloads)
+    assert forks == ["fork"], "the pages were rendered in forked processes"
+    assert list(shared.items()) == list(serial.items())

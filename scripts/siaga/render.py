@@ -8,9 +8,13 @@ which is where people without recorded consent are left out.
 from __future__ import annotations
 
 import html
+import multiprocessing
+import os
 import posixpath
 import re
+import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -257,24 +261,75 @@ def render_pages(content: Content, urls: SiteUrls, downloads: list[Download], pr
     page and poster are rendered only if its file is among them, and a region's pages only if one of
     them is in that region: they are made from those files and the shared files, so the others are as
     they were. Every other page is rendered."""
-    env = _environment()
-    shared = page_context(content, urls, downloads)
-    provenance = provenance or Provenance()
-    rendered: dict[str, str] = {}
     changed_regions = {PurePosixPath(path).parts[2] for path in changed_ksb or ()}  # content/ksb/<region>/<file>
-    for path, template, extra, sources in _pages(content):
+    pages, paths_seen = [], set()
+    for page in _pages(content):
+        path, template, extra, _ = page
         if changed_ksb is not None and template in _ONE_KSB and _source(extra["entry"]) not in changed_ksb:
             continue
         if changed_ksb is not None and template in _ONE_REGION and extra["region"].slug not in changed_regions:
             continue
-        if path in rendered:
+        if path in paths_seen:
             raise DuplicatePage(f"dua halaman akan ditulis ke docs/{path}")
-        link_to = _linker(path)
-        context = {**shared, **extra, "here": path, "link_to": link_to, "page_url": _page_url(path),
-                   "isi": lambda text, page=path: mdtext.body(text, page),
-                   "jejak": mdtext.Markdown(provenance_note(sources, provenance, link_to))}
-        rendered[path] = tidy(env.get_template(template).render(context))
-    return rendered
+        paths_seen.add(path)
+        pages.append(page)
+    job = _RenderJob(_environment(), page_context(content, urls, downloads), provenance or Provenance(), pages)
+    return job.run()
+
+
+# From this many pages on, rendering is shared between processes, one per core: a build of thousands of
+# KSB spends seconds here, and the pages do not depend on each other.
+PARALLEL_FROM = 500
+
+
+@dataclass
+class _RenderJob:
+    """Pages to render with one template environment and one shared context."""
+
+    env: Environment
+    shared: dict[str, Any]
+    provenance: Provenance
+    pages: list[tuple[str, str, dict[str, Any], list[str]]]
+
+    def run(self) -> dict[str, str]:
+        cores = os.cpu_count() or 1
+        # A fork copies only the calling thread: with others running (the preview's server and watcher), a lock
+        # one of them holds would stay held in the copy forever. Then, and on one core, render here.
+        if (len(self.pages) < PARALLEL_FROM or cores < 2 or threading.active_count() > 1
+                or "fork" not in multiprocessing.get_all_start_methods()):
+            return self.render(range(len(self.pages)))
+        # Forked processes share this job (content included) without copying it; only the Markdown comes back.
+        global _FORKED
+        _FORKED = self
+        try:
+            with multiprocessing.get_context("fork").Pool(cores) as pool:
+                parts = pool.map(_render_share, [range(start, len(self.pages), cores) for start in range(cores)])
+        finally:
+            _FORKED = None
+        rendered = {path: markdown for part in parts for path, markdown in part.items()}
+        return {path: rendered[path] for path, *_ in self.pages}  # the order of a serial run
+
+    def render(self, indices: range) -> dict[str, str]:
+        rendered: dict[str, str] = {}
+        for index in indices:
+            path, template, extra, sources = self.pages[index]
+            link_to = _linker(path)
+            context = {**self.shared, **extra, "here": path, "link_to": link_to, "page_url": _page_url(path),
+                       "isi": lambda text, page=path: mdtext.body(text, page),
+                       "jejak": mdtext.Markdown(provenance_note(sources, self.provenance, link_to))}
+            rendered[path] = tidy(self.env.get_template(template).render(context))
+        return rendered
+
+
+_FORKED: _RenderJob | None = None
+
+
+def _render_share(indices: range) -> dict[str, str]:
+    """In a forked process: render the job's pages at ``indices``."""
+    job = _FORKED
+    if job is None:  # the pool is started only after _RenderJob.run has set it
+        raise RuntimeError("tidak ada pekerjaan render di proses ini")
+    return job.render(indices)
 
 
 def tidy(markdown: str) -> str:

@@ -19,7 +19,7 @@ from ruamel.yaml.error import YAMLError
 from conftest import GOLDEN_CONTENT, TODAY
 from siaga import mdtext
 from siaga.errors import ContentInvalid
-from siaga.load import _refusals, _yaml
+from siaga.load import _LIMITS, _refusals, _yaml
 from siaga.positioned import YamlList, YamlMap, compose, from_ruamel
 from siaga.validate import load_and_validate
 
@@ -134,6 +134,7 @@ _TRICKY_SCALARS = st.sampled_from([
     "yes", "no", "on", "off", "y", "~", "null", "Null", "true", "False", "0o17", "017", "-017", "0x1F", "1_000", "1e3",
     "1.", ".5", ".inf", "-.Inf", ".NaN", "2025-02-30", "2025-1-2 3:04:05", "+62812", "081312345678", "0", "-0", "12:30",
     "'quoted'", '"tab\\t"', "|\n  block\n", ">-\n  folded\n  text\n", "&a anchored", "!!str 12", "=", "<<",
+    "*a", "&b [1, *b]", "! x", "!x y", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[x]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]", "x" * 10_001,
 ])
 
 
@@ -166,9 +167,11 @@ def test_libyaml_reads_every_file_exactly_as_ruamel_does(mapping, flow, tail):
     except Exception:
         return
     for text in (stream.getvalue(), stream.getvalue() + tail, "\n".join(f"k{i}: {v}" for i, v in enumerate(mapping))):
-        composed, fast = compose(text)
-        if not composed or _refusals(Path("x.yml"), text, 0):  # refused files are never read further
+        composed, fast = compose(text, _LIMITS)
+        if not composed:
             continue
+        # The fast reader runs first: it must never accept what the event check refuses.
+        assert _refusals(Path("x.yml"), text, 0) == [], text
         try:
             slow = from_ruamel(_yaml().load(text))
         except YAMLError:
@@ -183,6 +186,15 @@ def test_libyaml_reads_the_bundled_content_as_ruamel_does():
     files = [*Path("content").rglob("*.yml"), *GOLDEN_CONTENT.rglob("*.yml")]
     for path in files:
         text = path.read_text(encoding="utf-8")
-        composed, fast = compose(text)
+        composed, fast = compose(text, _LIMITS)
         assert composed, path
         assert _same_reading(fast, from_ruamel(_yaml().load(text))), path
+
+
+@pytest.mark.parametrize("text", [
+    "a: &x 1\nb: *x\n", "a: &x {c: 1}\nb:\n  <<: *x\n", "a: !penting 1\n", "a: ! 1\n",
+    "a: " + "[" * 31 + "]" * 31 + "\n", "a: [" + ", ".join(["1"] * 20_000) + "]\n", "a: " + "x" * 10_001 + "\n",
+])
+def test_the_fast_reader_hands_over_every_file_the_event_check_refuses(text):
+    assert _refusals(Path("x.yml"), text, 0), "the event check refuses it"
+    assert compose(text, _LIMITS) == (False, None)

@@ -71,17 +71,18 @@ def generate(project: Project, today: dt.date | None = None, timings: Timings | 
     With ``cache`` (``make serve``), unchanged files are not read again, and when the last change only
     edited KSB files, only the pages those files make, and the pages that list every KSB, are rendered."""
     step = (timings or Timings()).step
-    with step("baca dan periksa konten"):
+    with step("baca dan periksa konten"), collector_paused():
         content = load_and_validate(project.content, today=today, cache=cache)
-    with step("ekspor dan kode QR"):
-        urls = SiteUrls.from_config(project.config)
-        exports = export_files(content, urls, qr_cache=project.scratch / "cache" / "qr")
-    with step("halaman"):
-        provenance = read_provenance(project.root, os.environ.get("SIAGA_EDIT_URL", ""))
-        changed = _edited_ksb(project, cache)
-        pages = render_pages(content, urls, exports.downloads, provenance, changed_ksb=changed)
-    with step("tulis docs/"):
-        write_docs(project.docs, {**pages, **exports.files}, prune=changed is None)
+    with collector_skips_what_lives():
+        with step("ekspor dan kode QR"):
+            urls = SiteUrls.from_config(project.config)
+            exports = export_files(content, urls, qr_cache=project.scratch / "cache" / "qr")
+        with step("halaman"):
+            provenance = read_provenance(project.root, os.environ.get("SIAGA_EDIT_URL", ""))
+            changed = _edited_ksb(project, cache)
+            pages = render_pages(content, urls, exports.downloads, provenance, changed_ksb=changed)
+        with step("tulis docs/"):
+            write_docs(project.docs, {**pages, **exports.files}, prune=changed is None)
     if cache is not None:
         cache.mark_written()
     return content
@@ -96,6 +97,31 @@ def _edited_ksb(project: Project, cache: ReadCache | None) -> set[str] | None:
     if not all(path.is_relative_to(ksb_folder) for path in cache.unwritten):
         return None
     return {path.relative_to(project.root).as_posix() for path in cache.unwritten}
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while reading content: reading makes no cycles, and the collector's
+    walks over a heap that grows with every file made reading 10,000 KSB files 1.7 times slower."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@contextlib.contextmanager
+def collector_skips_what_lives() -> Iterator[None]:
+    """The validated content lives as long as the build: frozen, the garbage collector stops walking its
+    objects again and again while pages are rendered (or MkDocs builds them)."""
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def build(project: Project, *, strict: bool = False, today: dt.date | None = None, swap: bool = True,
@@ -259,13 +285,8 @@ def run_mkdocs(config: Path, site_dir: Path, *, strict: bool, extra: dict[str, o
     try:
         loaded = load_config(str(config), site_dir=str(site_dir), strict=strict)
         loaded.extra.update(extra or {})
-        # The validated content stays in memory (the 404 page and the service worker need it): frozen, the
-        # garbage collector stops walking its objects again and again while MkDocs allocates pages.
-        gc.collect()
-        gc.freeze()
         # In strict mode MkDocs itself counts its warnings and aborts.
-        mkdocs_build(loaded)
+        with collector_skips_what_lives():
+            mkdocs_build(loaded)
     except (MkDocsException, OSError) as error:
         raise BuildFailed(f"MkDocs gagal membangun situs: {error}") from None
-    finally:
-        gc.unfreeze()

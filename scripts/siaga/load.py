@@ -19,7 +19,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
 
 from .errors import ContentError
-from .positioned import YamlList, YamlMap, compose, from_ruamel, is_phone_like
+from .positioned import Limits, YamlList, YamlMap, compose, from_ruamel, is_phone_like
 from .yamlhelp import explain
 
 # Limits a careless or hostile file meets before any parsing: each is named in its message.
@@ -27,6 +27,7 @@ MAX_FILE_BYTES = 512 * 1024  # a KSB file is about 3 KB, a guide about 6 KB
 MAX_DEPTH = 30  # real content nests four or five levels
 MAX_VALUES = 20_000  # a KSB with every list full has a few hundred
 MAX_TEXT = 10_000  # characters in one value; a guide's body is not a value
+_LIMITS = Limits(depth=MAX_DEPTH, values=MAX_VALUES, text=MAX_TEXT)
 _STANDARD_TAG = "tag:yaml.org,2002:"
 
 
@@ -185,11 +186,11 @@ def _refusal(event: Any, at: Callable[[Any, str], ContentError], problems: list[
 
 def _parse_yaml(display: Path, text: str, line_offset: int) -> tuple[YamlMap | None, list[ContentError]]:
     try:
-        refused = _refusals(display, text, line_offset)
-        if refused:
-            return None, refused
-        composed, data = compose(text)
-        if not composed:  # libyaml stopped, or the file needs ruamel: ruamel reads it and explains any error
+        composed, data = compose(text, _LIMITS)
+        if not composed:  # libyaml stopped, or the file needs a closer look: refused, or read by ruamel
+            refused = _refusals(display, text, line_offset)
+            if refused:
+                return None, refused
             data = from_ruamel(_yaml().load(text))
     except MarkedYAMLError as error:
         line, column, message = explain(error, text)

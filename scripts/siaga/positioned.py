@@ -8,16 +8,18 @@ the model expects them (dates and leading-zero numbers as typed text). One posit
 the better: an empty value (``telepon:``) is placed just after its colon, where ruamel placed it at
 the next token, often on the next line.
 
-:func:`compose` answers only for files it reads exactly as ruamel would; for anything else (a
-syntax error, a duplicate key, a ``%YAML`` directive, a merge key, a key that is not plain text) it
-returns ``None`` and :mod:`siaga.load` reads the file with ruamel, whose errors it explains, and
-converts the result with :func:`from_ruamel`.
+:func:`compose` answers only for files it reads exactly as ruamel would and that keep within the
+limits; for anything else (a syntax error, a duplicate key, an alias, a tag, a ``%YAML`` directive, a
+merge key, a key that is not plain text, too deep, too many values, too long a value) it hands the
+file over: :mod:`siaga.load` checks it for what it refuses, reads it with ruamel, whose errors it
+explains, and converts the result with :func:`from_ruamel`.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -84,44 +86,78 @@ class _NotOurs(Exception):
     """Something ruamel must read instead (and maybe explain)."""
 
 
-def compose(text: str) -> tuple[bool, Any]:
-    """``(True, value)`` when libyaml reads ``text`` as ruamel would; ``(False, None)`` when ruamel must read it."""
+@dataclass(frozen=True)
+class Limits:
+    """What a file may hold (see :mod:`siaga.load`): past any of them, :func:`compose` hands the file over."""
+
+    depth: int
+    values: int
+    text: int
+
+
+def compose(text: str, limits: Limits) -> tuple[bool, Any]:
+    """``(True, value)`` when libyaml reads ``text`` as ruamel would and it keeps within ``limits``;
+    ``(False, None)`` when ruamel must read it (and :mod:`siaga.load`'s checks name what is wrong).
+
+    An alias (``*x``) hands the file over too: libyaml gives the aliased value itself, and expanding it
+    is what a few lines that stand for billions of values rely on."""
     # A version directive changes the schema; libyaml skips a byte-order mark inside the text where
-    # ruamel stops, and breaks lines at NEL, LS and PS as YAML 1.1 did: ruamel reads all of those.
-    if "%YAML" in text or any(mark in text for mark in "\ufeff\x85\u2028\u2029"):
+    # ruamel stops, and breaks lines at NEL, LS and PS as YAML 1.1 did; a "!" tag may be the non-specific
+    # one, which libyaml resolves silently where we refuse it: ruamel reads all of those.
+    if "%YAML" in text or "!" in text or any(mark in text for mark in "\ufeff\x85\u2028\u2029"):
         return False, None
     composer = _Composer(text)
     try:
         node = composer.get_single_node()
-        return True, (None if node is None else _value(node))
+        return True, (None if node is None else _Walk(limits).value(node, 1))
     except (yaml.YAMLError, _NotOurs, RecursionError):
         return False, None
     finally:
         composer.dispose()
 
 
-def _value(node: Any) -> Any:
-    if isinstance(node, ScalarNode):
-        return _scalar(node)
-    if isinstance(node, SequenceNode) and node.tag == _TAG + "seq":
-        items = YamlList()
-        for index, child in enumerate(node.value):
-            items.append(_value(child))
-            items.positions[index] = (child.start_mark.line, child.start_mark.column)
-        return items
-    if isinstance(node, MappingNode) and node.tag == _TAG + "map":
-        mapping = YamlMap()
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag == _TAG + "merge":
-                raise _NotOurs
-            key = _scalar(key_node)
-            if key in mapping:  # ruamel refuses a duplicate key, in words that name both lines
-                raise _NotOurs
-            mapping[key] = _value(value_node)
-            key_mark, value_mark = key_node.start_mark, value_node.start_mark
-            mapping.positions[key] = (key_mark.line, key_mark.column, value_mark.line, value_mark.column)
-        return mapping
-    raise _NotOurs
+class _Walk:
+    """libyaml's nodes to positioned values, counting as :mod:`siaga.load`'s event check counts."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.values = 0
+        self.seen: set[int] = set()
+
+    def value(self, node: Any, depth: int) -> Any:
+        self._count(node)
+        if isinstance(node, ScalarNode):
+            return _scalar(node)
+        if depth > self.limits.depth:
+            raise _NotOurs
+        if isinstance(node, SequenceNode) and node.tag == _TAG + "seq":
+            items = YamlList()
+            for index, child in enumerate(node.value):
+                items.append(self.value(child, depth + 1))
+                items.positions[index] = (child.start_mark.line, child.start_mark.column)
+            return items
+        if isinstance(node, MappingNode) and node.tag == _TAG + "map":
+            mapping = YamlMap()
+            for key_node, value_node in node.value:
+                self._count(key_node)
+                if not isinstance(key_node, ScalarNode) or key_node.tag == _TAG + "merge":
+                    raise _NotOurs
+                key = _scalar(key_node)
+                if key in mapping:  # ruamel refuses a duplicate key, in words that name both lines
+                    raise _NotOurs
+                mapping[key] = self.value(value_node, depth + 1)
+                key_mark, value_mark = key_node.start_mark, value_node.start_mark
+                mapping.positions[key] = (key_mark.line, key_mark.column, value_mark.line, value_mark.column)
+            return mapping
+        raise _NotOurs
+
+    def _count(self, node: Any) -> None:
+        if id(node) in self.seen:  # the same node twice: an alias
+            raise _NotOurs
+        self.seen.add(id(node))
+        self.values += 1
+        if self.values > self.limits.values or (isinstance(node, ScalarNode) and len(node.value) > self.limits.text):
+            raise _NotOurs
 
 
 def _scalar(node: ScalarNode) -> Any:

@@ -76,7 +76,7 @@ def _run(command: list[str], cwd: Path, env: dict[str, str]) -> float:
 
 
 # One whole `siaga build` in a process of its own: its steps' times and peak memory (the build process's,
-# and Pagefind's, which runs as a child) come back as JSON on the last line.
+# and its child processes': Pagefind and the forked page renderers) come back as JSON on the last line.
 _BUILD = """
 import json, resource, sys, time
 from pathlib import Path
@@ -184,7 +184,7 @@ def measure(count: int, preview: bool) -> dict[str, float]:
 
 def table(rows: list[dict]) -> str:
     header = ("| KSB | first build s | build s | ms/KSB | tool s | MkDocs s | bare mkdocs s | build ÷ bare | peak MB build | "
-              "peak MB Pagefind | site MB | bytes/KSB page | first visit home / KSB page KB gz | heaviest first visit KB gz | "
+              "peak MB children | site MB | bytes/KSB page | first visit home / KSB page KB gz | heaviest first visit KB gz | "
               "largest region page (KSB, KB, KB gz) | preview s |")
     lines = [header, "|" + "---|" * 16]
     for r in rows:
@@ -215,7 +215,8 @@ def main(sizes: list[int]) -> int:
     report = (f"# Benchmark results\n\n{dt.date.today().isoformat()}, `make bench` on {machine}.\n"
               "First build = a fresh clone (no QR codes kept in .build/cache yet); build = the next one, as a maintainer "
               "or a CI job with its cache makes it. Tool = everything but MkDocs' own step in that build. Peak MB: "
-              "the build process, and Pagefind's indexer (a child process). Preview = `siaga serve`, seconds from saving "
+              "the build process, and the largest of its child processes (Pagefind, the forked page renderers; a forked process "
+              "counts the pages it shares with the build). Preview = `siaga serve`, seconds from saving "
               f"an edited KSB file to the page showing the edit, at {PREVIEW_SIZE:,} KSB. At 4,000 KSB each region has 500.\n"
               "Timings on this shared machine are noisy: compare columns of the same run.\n\n" + table(rows) +
               "\n\nSteps of the second build:\n\n" + steps(rows) + "\n")

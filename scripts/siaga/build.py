@@ -130,9 +130,8 @@ def build(project: Project, *, strict: bool = False, today: dt.date | None = Non
     step = (timings := timings or Timings()).step
     with exclusive(project.scratch):
         recover(project.site, project.scratch)
-        content = generate(project, today=today, timings=timings)
-        # After generate, which renders in forked processes: a fork should not copy a thread at work.
         with removing_old_builds(project.site, project.scratch):
+            content = generate(project, today=today, timings=timings)
             staging = new_build_dir(project.scratch)
             published = False
             try:

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
+import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -87,19 +86,23 @@ def publish(build: Path, site: Path, scratch: Path) -> None:
 
 @contextlib.contextmanager
 def removing_old_builds(site: Path, scratch: Path) -> Iterator[None]:
-    """Remove every build but the one ``site`` shows, beside the work of this build (a thread: deleting
-    a 10,000-KSB site is mostly waiting on the disk), and wait for it before the build ends.
+    """Remove every build but the one ``site`` shows, beside the work of this build, and wait for it before
+    the build ends. In a process of its own: deleting a 10,000-KSB site is mostly waiting on the disk, and
+    a thread would take turns with MkDocs for the interpreter.
 
     Call it inside :func:`exclusive` and after :func:`recover`, so that ``site`` is whole."""
     shown = site.resolve() if site.is_symlink() else None
     sites = scratch / "sites"
-    old = [path for path in sites.iterdir() if path.resolve() != shown] if sites.is_dir() else []
-    remover = threading.Thread(target=lambda: [shutil.rmtree(path, ignore_errors=True) for path in old], daemon=True)
-    remover.start()
+    old = [str(path) for path in sites.iterdir() if path.resolve() != shown] if sites.is_dir() else []
+    remover = subprocess.Popen([sys.executable, "-c", _REMOVE, *old]) if old else None
     try:
         yield
     finally:
-        remover.join()
+        if remover is not None:
+            remover.wait()
+
+
+_REMOVE = "import shutil, sys\nfor path in sys.argv[1:]:\n    shutil.rmtree(path, ignore_errors=True)"
 
 
 def _point(site: Path, build: Path, scratch: Path) -> None:

@@ -121,13 +121,17 @@ def preview_seconds(project: Path, env: dict[str, str]) -> float:
                               cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     edited = next((project / "content" / "ksb").glob("*/sintetis-7.yml"))
     url = f"http://127.0.0.1:{port}/ksb/{edited.parent.name}/{edited.stem}/"
+    original = edited.read_text(encoding="utf-8")
+    waits = []
     try:
         _served(url, "KSB Sintetis 7", timeout=1800)
-        edited.write_text(edited.read_text(encoding="utf-8").replace("nama: KSB Sintetis 7\n", "nama: KSB Sintetis 7 Diubah\n"),
-                          encoding="utf-8")
-        saved = time.perf_counter()
-        _served(url, "KSB Sintetis 7 Diubah", timeout=300)
-        return time.perf_counter() - saved
+        for edit in range(3):  # three saves, a few seconds apart as a maintainer makes them: the middle one counts
+            time.sleep(3)
+            edited.write_text(original.replace("nama: KSB Sintetis 7\n", f"nama: KSB Sintetis 7 Diubah {edit}\n"), encoding="utf-8")
+            saved = time.perf_counter()
+            _served(url, f"KSB Sintetis 7 Diubah {edit}", timeout=300)
+            waits.append(time.perf_counter() - saved)
+        return sorted(waits)[1]
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -221,7 +225,8 @@ def main(sizes: list[int]) -> int:
               "Tool = everything but MkDocs' own step in that build. Peak MB: "
               "the build process, and the largest of its child processes (Pagefind, the forked page renderers; a forked process "
               "counts the pages it shares with the build). Preview = `siaga serve`, seconds from saving "
-              f"an edited KSB file to the page showing the edit, at {PREVIEW_SIZE:,} KSB. At 4,000 KSB each region has 500.\n"
+              f"an edited KSB file to the page showing the edit, at {PREVIEW_SIZE:,} KSB (the median of three saves). "
+              "At 4,000 KSB each region has 500.\n"
               "Timings on this shared machine are noisy: compare columns of the same run.\n\n" + table(rows) +
               "\n\nSteps of that build (the faster run):\n\n" + steps(rows) + "\n")
     (ROOT / "bench").mkdir(exist_ok=True)

@@ -186,3 +186,28 @@ def test_workflows_run_the_same_make_targets_as_ci(project):
     assert gitlab["pages"]["artifacts"]["paths"] == ["public"]
     hooks = YAML(typ="safe").load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     assert hooks["repos"][0]["hooks"][0]["entry"] == "make validate"
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="counts open files through /proc")
+def test_a_spreadsheet_is_closed_once_read(tmp_path):
+    """openpyxl's read-only workbook keeps its file open until closed; left to the garbage collector, the
+    warning landed on whichever test ran next."""
+    import gc
+
+    from openpyxl import Workbook
+
+    from siaga.spreadsheet import read_rows
+
+    path = tmp_path / "ksb.xlsx"
+    workbook = Workbook()
+    workbook.active.append(["wilayah", "slug"])
+    workbook.active.append(["kab-lebak", "cikotok"])
+    workbook.save(path)
+    gc.disable()  # only an explicit close may close it
+    try:
+        before = len(os.listdir("/proc/self/fd"))
+        assert read_rows(path) == [{"wilayah": "kab-lebak", "slug": "cikotok"}]
+        assert len(os.listdir("/proc/self/fd")) == before
+    finally:
+        gc.enable()
+        gc.collect()

@@ -49,8 +49,13 @@ def read_rows(path: Path) -> list[dict[str, str]]:
     if path.suffix.lower() == ".xlsx":
         from openpyxl import load_workbook
 
-        sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-        rows = [["" if cell is None else str(cell).strip() for cell in row] for row in sheet.iter_rows(values_only=True)]
+        # A read-only workbook keeps its file open until closed: closed here, not whenever the collector runs.
+        workbook = load_workbook(path, read_only=True, data_only=True)
+        try:
+            rows = [["" if cell is None else str(cell).strip() for cell in row]
+                    for row in workbook.worksheets[0].iter_rows(values_only=True)]
+        finally:
+            workbook.close()
     else:
         raw = path.read_bytes()
         try:

@@ -173,7 +173,11 @@ def test_fgd_page_attributes_points_and_invents_no_recommendation(bundled_site):
 
 
 def test_needs_page_lists_every_need_by_region(bundled_site):
+    from siaga.render import WHOLE_LIST_MAX
+
     project, content = bundled_site
+    if sum(len(e.record.kebutuhan) for e in content.ksb) > WHOLE_LIST_MAX:
+        pytest.skip("past the limit the needs go region by region: test_lists_of_every_ksb_go_region_by_region_when_they_grow_long")
     soup = page(project, "/kebutuhan/")
     rows = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in soup.select("article tbody tr")]
     needs = [(e.wilayah.nama, e.record.nama + sample_marker(e.record), n.barang) for e in content.ksb for n in e.record.kebutuhan]
@@ -234,7 +238,9 @@ def test_contacts_page_says_how_to_reach_every_organisation_and_posko(request, s
             assert "Sumber kontak:" in block_text, organisation.id
         else:
             assert f"Cara menghubungi: {' '.join(organisation.cara_menghubungi.split())}" in block_text, organisation.id
-    for entry in content.ksb:
+    from siaga.render import WHOLE_LIST_MAX
+
+    for entry in content.ksb if len(content.ksb) <= WHOLE_LIST_MAX else ():  # past it, region pages list the posko
         linked = soup.select_one(f'a[href="tel:{entry.record.posko.telepon}"]')
         assert bool(linked) is not entry.record.contoh, entry.slug
     assert "Untuk media" in text

@@ -198,14 +198,13 @@ def index_for_search(site: Path, content: Content) -> None:
     runs = [(_PAGES_BUT_KSB, "pagefind")]
     bundles: list[list[str]] = []
     size = 0
-    for region in content.wilayah:
-        count = sum(1 for entry in content.ksb if entry.wilayah and entry.wilayah.slug == region.slug)
-        if count and (not bundles or size + count > KSB_PAGES_PER_BUNDLE):
+    for slug, entries in content.ksb_by_region().items():
+        if entries and (not bundles or size + len(entries) > KSB_PAGES_PER_BUNDLE):
             bundles.append([])
             size = 0
-        if count:
-            bundles[-1].append(region.slug)
-            size += count
+        if entries:
+            bundles[-1].append(slug)
+            size += len(entries)
     runs += [(f"ksb/{{{','.join(regions)}}}/*/index.html", f"pagefind/ksb-{number}") for number, regions in enumerate(bundles, 1)]
     # The bundles are independent, and an indexer works on one core: one at a time per core (not all at
     # once, for memory). Pagefind adds its files to a folder without emptying it, so they can share pagefind/.

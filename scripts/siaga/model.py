@@ -652,6 +652,14 @@ class Content:
     peringatan: list[ContentError] = field(default_factory=list)
     """Problems that do not stop a build (a guide not reviewed for 12 months), as ``path:line:column: message``."""
 
+    def ksb_by_region(self) -> dict[str, list[Placed[Ksb]]]:
+        """The KSB of each region by its slug, regions in the order of ``wilayah``, KSB in the order of ``ksb``."""
+        grouped: dict[str, list[Placed[Ksb]]] = {region.slug: [] for region in self.wilayah}
+        for entry in self.ksb:
+            if entry.wilayah and entry.wilayah.slug in grouped:
+                grouped[entry.wilayah.slug].append(entry)
+        return grouped
+
     def last_change(self) -> dt.date | None:
         """The newest date in the content: the build's timestamps (sitemap, feed) come from it, not the clock,
         so the same content always builds the same bytes."""

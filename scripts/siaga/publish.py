@@ -77,7 +77,7 @@ def recover(site: Path, scratch: Path) -> None:
 
 def publish(build: Path, site: Path, scratch: Path) -> None:
     """Make ``site`` show ``build`` in one atomic step. The previous build stays until the next build
-    begins (see :func:`remove_old_builds`): a request that began before the swap can finish."""
+    begins (see :func:`removing_old_builds`): a request that began before the swap can finish."""
     if site.is_dir() and not site.is_symlink():
         # A site from before the link: keep it whole under .build until the link replaces it.
         site.rename(scratch / "sites" / f"lama-{os.getpid()}")

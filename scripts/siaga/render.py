@@ -15,7 +15,7 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -142,7 +142,7 @@ def _page_url(here: str) -> Callable[[str], Markup]:
 def page_context(content: Content, urls: SiteUrls, downloads: list[Download]) -> dict[str, Any]:
     """Everything a template may show, computed once: consent filtering happens here and only here."""
     hazards = {hazard.id: hazard.nama for hazard in content.ancaman}
-    ksb_by_region = {region.slug: [e for e in content.ksb if e.wilayah and e.wilayah.slug == region.slug] for region in content.wilayah}
+    ksb_by_region = content.ksb_by_region()
     return {
         "wilayah": content.wilayah,
         "wilayah_by_slug": {region.slug: region for region in content.wilayah},
@@ -200,13 +200,14 @@ def _pages(content: Content) -> list[tuple[str, str, dict[str, Any], list[str]]]
         ("pengelola/skema.md", "skema.md.j2", {"rujukan": mdtext.Markdown(schema_markdown().split("\n", 1)[1])}, []),
         (paths.DATA_PAGE, "data.md.j2", {}, every),
     ]
+    by_region = content.ksb_by_region()
     pages += [(f"ksb/{region.slug}/index.md", "wilayah.md.j2", {"region": region},
-               ["content/wilayah.yml", *(_source(e) for e in content.ksb if e.wilayah and e.wilayah.slug == region.slug)])
+               ["content/wilayah.yml", *(_source(e) for e in by_region[region.slug])])
               for region in content.wilayah]
     if _by_region(content)["kebutuhan"]:
         pages += [(paths.needs_region_path(region.slug), "kebutuhan_wilayah.md.j2", {"region": region}, sources)
                   for region in content.wilayah
-                  if (sources := [_source(e) for e in content.ksb if e.wilayah and e.wilayah.slug == region.slug and e.record.kebutuhan])]
+                  if (sources := [_source(e) for e in by_region[region.slug] if e.record.kebutuhan])]
     pages += [(paths.ksb_path(entry), "ksb.md.j2", {"entry": entry, "k": entry.record}, [_source(entry)]) for entry in content.ksb]
     pages += [(paths.ksb_poster_path(entry), "poster.md.j2", {"entry": entry, "k": entry.record}, []) for entry in content.ksb]
     pages += [(paths.panduan_path(entry), "panduan.md.j2", {"entry": entry, "p": entry.record, "bagian": sections(entry.body)},
@@ -261,7 +262,7 @@ def render_pages(content: Content, urls: SiteUrls, downloads: list[Download], pr
     page and poster are rendered only if its file is among them, and a region's pages only if one of
     them is in that region: they are made from those files and the shared files, so the others are as
     they were. Every other page is rendered."""
-    changed_regions = {PurePosixPath(path).parts[2] for path in changed_ksb or ()}  # content/ksb/<region>/<file>
+    changed_regions = {entry.wilayah.slug for entry in content.ksb if entry.wilayah and _source(entry) in (changed_ksb or ())}
     pages, paths_seen = [], set()
     for page in _pages(content):
         path, template, extra, _ = page

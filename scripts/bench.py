@@ -95,8 +95,9 @@ def _build(project: Path, env: dict[str, str]) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def first_visit(site: Path, page: Path) -> int:
-    """Bytes a first visit transfers, gzip-compressed as hosts serve them: the page and everything it loads on load."""
+def first_visit(page: Path) -> int:
+    """Bytes a first visit transfers, gzip-compressed as hosts serve them: the page and everything it loads on load
+    (Pagefind's index only comes when the reader searches)."""
     html = page.read_text(encoding="utf-8")
     total = len(gzip.compress(html.encode(), 6))
     for reference in set(re.findall(r'(?:href|src)="([^"]+\.(?:css|js|svg))"', html)):
@@ -105,10 +106,6 @@ def first_visit(site: Path, page: Path) -> int:
         target = (page.parent / reference).resolve()
         if target.is_file():
             total += len(gzip.compress(target.read_bytes(), 6))
-    # Material loads its search index when the page loads: count it if the site has one.
-    index = site / "search" / "search_index.json"
-    if index.is_file():
-        total += len(gzip.compress(index.read_bytes(), 6))
     return total
 
 
@@ -176,7 +173,7 @@ def measure(count: int, preview: bool) -> dict[str, float]:
         ksb_pages = [path for path in (site / "ksb").glob("*/*/index.html")]
         per_page = sum(path.stat().st_size for path in ksb_pages) / len(ksb_pages)
         pages = [path for path in site.rglob("*.html")]
-        heaviest = max(pages, key=lambda path: first_visit(site, path))
+        heaviest = max(pages, key=first_visit)
         region = max((site / "ksb").glob("*/index.html"), key=lambda path: path.stat().st_size)
         mkdocs = warm["steps"]["MkDocs"]
         return {
@@ -184,8 +181,8 @@ def measure(count: int, preview: bool) -> dict[str, float]:
             "tool": warm["total"] - mkdocs, "mkdocs": mkdocs, "bare": bare, "ratio": warm["total"] / bare,
             "peak_mb": max(cold["own_mb"], warm["own_mb"]), "pagefind_mb": max(cold["child_mb"], warm["child_mb"]),
             "site_mb": size / 1e6, "bytes_per_ksb_page": per_page,
-            "home_kb": first_visit(site, site / "index.html") / 1024, "ksb_kb": first_visit(site, ksb_pages[0]) / 1024,
-            "heaviest": "/" + heaviest.parent.relative_to(site).as_posix() + "/", "heaviest_kb": first_visit(site, heaviest) / 1024,
+            "home_kb": first_visit(site / "index.html") / 1024, "ksb_kb": first_visit(ksb_pages[0]) / 1024,
+            "heaviest": "/" + heaviest.parent.relative_to(site).as_posix() + "/", "heaviest_kb": first_visit(heaviest) / 1024,
             "region_ksb": region.read_text(encoding="utf-8").count("Posko:"), "region_kb": region.stat().st_size / 1024,
             "region_gz_kb": len(gzip.compress(region.read_bytes(), 6)) / 1024,
             "preview": preview_seconds(project, env) if preview else None,

@@ -50,6 +50,15 @@ def ksb(extra: str = "", **replace: str) -> str:
     return text
 
 
+def padded_to(size: int) -> bytes:
+    """A valid KSB file of exactly ``size`` bytes: the minimal KSB, then comment lines."""
+    text = KSB_MINIMAL.encode("utf-8")
+    filler = size - len(text)
+    lines = [b"#" + b"x" * 98 + b"\n"] * (filler // 100)
+    rest = filler - 100 * len(lines)
+    return text + b"".join(lines) + (b"#" + b"x" * (rest - 2) + b"\n" if rest >= 2 else b"\n" * rest)
+
+
 # (files to write, relative to content/ — None deletes — and the exact messages, in order)
 CASES: dict[str, tuple[dict[str, str | bytes | None], list[str]]] = {
     # --- YAML a maintainer mistypes
@@ -167,6 +176,9 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], list[str]]] = {
     # --- sizes, shapes and YAML features we refuse
     "multi-megabyte-file": ({KSB: ksb("logistik: >-\n" + "  panjang sekali\n" * 200_000)}, [
         "content/ksb/kab-lebak/uji.yml:1:1: berkas terlalu besar (3,2 MB; paling besar 512 KB): apakah ini berkas yang benar?"]),
+    # The limit itself, to the byte: 512 KB is read, one byte more is refused.
+    "one-byte-over-the-size-limit": ({KSB: padded_to(512 * 1024 + 1)}, [
+        "content/ksb/kab-lebak/uji.yml:1:1: berkas terlalu besar (513 KB; paling besar 512 KB): apakah ini berkas yang benar?"]),
     "value-too-long": ({KSB: ksb("logistik: " + "x" * 12_000 + "\n")}, [
         "content/ksb/kab-lebak/uji.yml:8:11: nilai terlalu panjang (12.000 karakter; paling banyak 10.000)"]),
     "thousands-of-brackets": ({KSB: "nama: " + "[" * 50_000 + "\n"}, [
@@ -319,3 +331,18 @@ def test_harmless_common_input_is_accepted(built):
         backup.rename(built.content)
     assert code == 0, stderr.getvalue()
     assert "content/ksb/kab-lebak/uji.yml~:1:1: peringatan: salinan cadangan penyunting, diabaikan: boleh dihapus" in stderr.getvalue()
+
+
+def test_a_file_of_exactly_the_size_limit_is_read(built):
+    backup = built.root / "content.asli"
+    shutil.copytree(built.content, backup)
+    try:
+        (built.content / KSB).write_bytes(padded_to(512 * 1024))
+        assert (built.content / KSB).stat().st_size == 512 * 1024
+        from siaga.validate import load_and_validate
+
+        content = load_and_validate(built.content, today=TODAY)
+    finally:
+        shutil.rmtree(built.content)
+        backup.rename(built.content)
+    assert "KSB Uji" in [entry.record.nama for entry in content.ksb]

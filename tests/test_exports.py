@@ -17,7 +17,7 @@ import icalendar
 import pytest
 import vobject
 
-from conftest import page
+from conftest import TODAY, page
 from siaga import phone
 from siaga.paths import ksb_path, ksb_qr_path, ksb_vcard_path
 from siaga.urls import SiteUrls
@@ -406,3 +406,50 @@ def test_shared_pages_carry_their_own_title_and_description(golden_site):
         assert og["og:locale"] == "id_ID" and og["og:site_name"] == "Siaga Banten"
     home = page(project, "/")
     assert home.select_one("link[rel=alternate][type='application/atom+xml']")["href"] == "feed.xml"
+
+
+# --- ids that survive an insertion -------------------------------------------------------------
+
+
+def exported(project) -> dict[str, bytes]:
+    """Every export of the project's content, as the pipeline makes them (no MkDocs build needed)."""
+    from siaga.export import export_files
+    from siaga.validate import load_and_validate
+
+    content = load_and_validate(project.content, today=TODAY)
+    return export_files(content, SiteUrls.from_config(project.config)).files
+
+
+def insert_before(path, anchor: str, text: str) -> None:
+    """Put ``text`` in the content file just before the first line holding ``anchor``."""
+    source = path.read_text(encoding="utf-8")
+    at = source.index(anchor)
+    at = source.rindex("\n", 0, at) + 1
+    path.write_text(source[:at] + text + source[at:], encoding="utf-8")
+
+
+def test_a_follow_up_keeps_its_calendar_uid_when_another_is_inserted_ahead_of_it(project):
+    def uids() -> dict[str, str]:
+        calendar = icalendar.Calendar.from_ical(exported(project)["data/agenda.ics"])
+        return {str(event["summary"]): str(event["uid"]) for event in calendar.walk("VEVENT")}
+
+    before = uids()
+    insert_before(project.content / "fgd/2025-09-10-fgd-uji.md", "  - id: aksi-uji",
+                  "  - id: aksi-baru\n    aksi: Aksi baru di depan\n    tenggat: 2025-11-30\n    status: usulan\n")
+    after = uids()
+    assert after["Tenggat: Aksi uji"] == before["Tenggat: Aksi uji"], "a subscriber's event stays the same action"
+    assert after["Tenggat: Aksi baru di depan"] not in before.values(), "the new action gets an id of its own"
+
+
+def test_a_board_member_keeps_the_vcard_uid_when_another_is_inserted_ahead(project):
+    def uids() -> dict[str, str]:
+        cards = exported(project)["ksb/kota-serang/cipare/ksb-cipare.vcf"].decode("utf-8")
+        return {card.fn.value: card.uid.value for card in vobject.readComponents(cards)}
+
+    before = uids()
+    insert_before(project.content / "ksb/kota-serang/cipare.yml", "  - {nama: Anggota Tertutup",
+                  "  - {nama: Bendahara Baru Setuju, jabatan: bendahara, telepon: 0812-0000-0996, publik: true, persetujuan: 2026-03-01}\n")
+    after = uids()
+    assert after["Ketua Cipare Setuju"] == before["Ketua Cipare Setuju"], "a saved contact is updated, not duplicated"
+    assert after["Bendahara Baru Setuju"] not in before.values()
+    assert len(set(after.values())) == len(after)

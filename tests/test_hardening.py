@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from conftest import GOLDEN_CONTENT, REPO, TODAY, make_project
+from conftest import GOLDEN_CONTENT, KSB_MINIMAL, REPO, TODAY, make_project, readable_bytes
 from siaga import build as pipeline
 from siaga import linkcheck, mdtext, publish
 from siaga.errors import BuildFailed, ContentInvalid
@@ -50,6 +50,47 @@ def test_two_builds_at_once_take_turns_and_publish_a_whole_site(project):
     assert len(builds) <= 2, "the previous build stays for readers mid-request, older ones go"
 
 
+# A build with its work logged: when it starts generating docs/ and when its site is published.
+_LOGGED_BUILD = """
+import sys, time
+from siaga import build as pipeline, cli
+
+log = sys.argv[1]
+
+
+def logged(name, real):
+    def step(*args, **kwargs):
+        with open(log, "a", encoding="utf-8") as stream:
+            stream.write(f"{name} {time.time()}\\n")
+        return real(*args, **kwargs)
+    return step
+
+
+pipeline.generate = logged("mulai", pipeline.generate)
+pipeline.publish = logged("pasang", pipeline.publish)
+sys.exit(cli.main(sys.argv[2:]))
+"""
+
+
+def test_two_builds_at_once_never_overlap(project, tmp_path):
+    """Each build works alone from generating docs/ to publishing: without the lock both exit 0, but one
+    rewrites docs/ while the other's MkDocs reads it."""
+    pipeline.build(project, today=TODAY)
+    expected = contents(project.site)
+    logs = [tmp_path / "satu.log", tmp_path / "dua.log"]
+    processes = [subprocess.Popen([sys.executable, "-c", _LOGGED_BUILD, str(log), "--root", str(project.root), "build"],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV) for log in logs]
+    outputs = [process.communicate(timeout=300) for process in processes]
+    assert [process.returncode for process in processes] == [0, 0], outputs
+    spans = []
+    for log in logs:
+        steps = dict(line.split() for line in log.read_text(encoding="utf-8").splitlines())
+        spans.append((float(steps["mulai"]), float(steps["pasang"])))
+    (_, first_end), (second_start, _) = sorted(spans)
+    assert first_end <= second_start, f"the builds overlapped: {spans}"
+    assert contents(project.site) == expected, "the published site is whole"
+
+
 def test_a_reader_never_sees_the_site_missing_during_a_swap(project):
     pipeline.build(project, today=TODAY)
     process = start_build(project, subprocess.DEVNULL)
@@ -59,6 +100,37 @@ def test_a_reader_never_sees_the_site_missing_during_a_swap(project):
             seen_missing += 1
         time.sleep(0.002)
     assert process.returncode == 0 and seen_missing == 0
+
+
+# What changes the file system, as Python's audit hooks name it (each is raised just before it happens).
+_FILE_SYSTEM_STEPS = {"os.remove", "os.rename", "os.symlink", "os.link", "os.rmdir", "os.truncate", "shutil.rmtree", "shutil.move"}
+
+
+def test_at_every_file_system_step_of_a_build_a_reader_finds_a_whole_site(project):
+    """A reader polling the site can miss a gap of microseconds; this looks at the reader's view between
+    every two steps the build takes on the file system, so a swap that leaves a gap fails every time."""
+    pipeline.build(project, today=TODAY)
+    index = project.site / "index.html"
+    views: list[tuple[str, bool]] = []
+    state = {"watching": True, "busy": False}
+
+    def reader_view(event: str, args: tuple) -> None:
+        if not state["watching"] or state["busy"] or event not in _FILE_SYSTEM_STEPS:
+            return
+        state["busy"] = True  # reading the page raises audit events of its own
+        try:
+            views.append((event, index.is_file() and b"</html>" in index.read_bytes()))
+        finally:
+            state["busy"] = False
+
+    sys.addaudithook(reader_view)  # hooks cannot be removed: this one stops watching when the test ends
+    try:
+        pipeline.build(project, today=TODAY)
+    finally:
+        state["watching"] = False
+    assert "os.rename" in {event for event, _ in views}, "the swap itself was watched"
+    assert [event for event, whole in views if not whole] == []
+    assert index.is_file()
 
 
 # --- crashes -----------------------------------------------------------------------------------
@@ -136,6 +208,24 @@ def test_two_builds_of_the_same_content_are_byte_identical_whatever_the_day(tmp_
     assert contents(first.site) == contents(second.site)
     sitemap = (second.site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<lastmod>2026-11-28</lastmod>" in sitemap  # the content's newest date, not the clock's
+
+
+def test_builds_in_processes_with_different_hash_seeds_give_the_same_bytes(project):
+    """Two builds in one process share one hash seed, so a set's order never differs between them:
+    only separate processes with different ``PYTHONHASHSEED`` catch output written in set order."""
+    # Enough rows and list items that two seeds giving one order by chance is out of the question.
+    needs = "".join(f"  - {{barang: Barang {letter}, jumlah: 1, prioritas: sedang}}\n" for letter in "ABCDEFGH")
+    for number in range(1, 9):
+        (project.content / f"ksb/kab-lebak/banyak-{number}.yml").write_text(
+            KSB_MINIMAL.replace("KSB Uji", f"KSB Banyak {number}") + "kebutuhan:\n" + needs, encoding="utf-8")
+    builds = []
+    for seed in ("1", "2"):
+        result = subprocess.run([sys.executable, "-m", "siaga", "--root", str(project.root), "build"],
+                                capture_output=True, text=True, env={**ENV, "PYTHONHASHSEED": seed})
+        assert result.returncode == 0, result.stderr
+        builds.append({path: readable_bytes(project.site / path) for path in contents(project.site)})
+    assert builds[0].keys() == builds[1].keys()
+    assert [path for path in builds[0] if builds[0][path] != builds[1][path]] == []
 
 
 def test_source_date_epoch_from_the_caller_is_respected(project, monkeypatch):

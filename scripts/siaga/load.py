@@ -103,7 +103,8 @@ def locate(data: Any, loc: tuple[str | int, ...], *, at_key: bool = False) -> tu
 
 
 def _size(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",") if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
+    # Kilobytes round up: a file one byte over the limit must not read "512 KB; paling besar 512 KB".
+    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",") if size >= 1024 * 1024 else f"{-(-size // 1024)} KB"
 
 
 def _decode(display: Path, raw: bytes) -> tuple[str | None, list[ContentError]]:

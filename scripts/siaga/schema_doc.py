@@ -62,7 +62,7 @@ def schema_markdown() -> str:
     lines = [
         "# Rujukan kolom konten",
         "",
-        "Dibuat dari `scripts/siaga/model.py` dengan `make schema`; jangan disunting dengan tangan.",
+        "Dibuat dari model konten (`scripts/siaga/`) dengan `make schema`; jangan disunting dengan tangan.",
         "Kolom yang tidak tercantum di sini ditolak saat validasi.",
         "",
     ]

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from siaga.linkcheck import problems
+from siaga.site.linkcheck import problems
 
 # Text that shows one of our theme overrides or Markdown extensions took effect.
 MARKERS = {
@@ -20,8 +20,8 @@ MARKERS = {
     "overrides/partials/copyright.html": ("index.html", "Lisensi data belum ditetapkan"),
     "overrides/partials/logo.html": ("index.html", 'width="24"'),
     "overrides/main.html (og:image, service worker)": ("index.html", "serviceWorker.register"),
-    "siaga.tablecards": ("kebutuhan/index.html", "data-label="),
-    "siaga.checklist": ("panduan/tas-siaga/index.html", 'class="siaga-centang"'),
+    "siaga.pages.tablecards": ("kebutuhan/index.html", "data-label="),
+    "siaga.pages.checklist": ("panduan/tas-siaga/index.html", 'class="siaga-centang"'),
 }
 
 

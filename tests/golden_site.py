@@ -14,10 +14,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "scripts"))
 
-from siaga.export import export_files  # noqa: E402  (the path is set just above, for `make golden`)
-from siaga.render import render_pages  # noqa: E402
-from siaga.urls import SiteUrls  # noqa: E402
-from siaga.validate import load_and_validate  # noqa: E402
+from siaga.content.validate import load_and_validate  # noqa: E402
+from siaga.exports.files import export_files  # noqa: E402  (the path is set just above, for `make golden`)
+from siaga.pages.render import render_pages  # noqa: E402
+from siaga.published.urls import SiteUrls  # noqa: E402
 
 CONTENT = HERE / "golden" / "content"
 EXPECTED = HERE / "golden" / "expected"

@@ -9,9 +9,9 @@ import pytest
 
 from browser_support import PHONE, chromium, serving, skip_without_browser
 from conftest import GOLDEN_CONTENT, REPO, TODAY, make_project, write
-from siaga import phone
-from siaga.paths import ksb_path
-from siaga.urls import SiteUrls
+from siaga.content import phone
+from siaga.published.paths import ksb_path
+from siaga.published.urls import SiteUrls
 
 skip_without_browser()
 

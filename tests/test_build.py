@@ -189,9 +189,9 @@ def test_build_warns_while_the_site_has_the_example_address_and_uses_the_real_on
 
 def test_pages_rendered_in_forked_processes_are_the_pages_of_a_serial_run(golden_site, monkeypatch):
     """Past render.PARALLEL_FROM pages the work is shared between processes; the pages must not change."""
-    from siaga import render
-    from siaga.export import export_files
-    from siaga.urls import SiteUrls
+    from siaga.exports.files import export_files
+    from siaga.pages import render
+    from siaga.published.urls import SiteUrls
 
     project, content = golden_site
     urls = SiteUrls.from_config(project.config)

@@ -254,7 +254,7 @@ def test_the_corpus_has_at_least_forty_cases():
 
 @pytest.mark.parametrize("case", list(CASES))
 def test_bad_input_is_reported_exactly_and_leaves_the_site_untouched(built, case, monkeypatch):
-    monkeypatch.setattr("siaga.validate.today_in_banten", lambda: TODAY)
+    monkeypatch.setattr("siaga.content.validate.today_in_banten", lambda: TODAY)
     files, expected = CASES[case]
     before = _fingerprint(built.site)
     backup = built.root / "content.asli"
@@ -290,7 +290,7 @@ def test_phone_typed_as_plain_digits_is_read_as_typed(built):
     shutil.copytree(built.content, backup)
     try:
         (built.content / KSB).write_text(ksb().replace("telepon: 0812-0000-0101", "telepon: 081312345678"), encoding="utf-8")
-        from siaga.validate import load_and_validate
+        from siaga.content.validate import load_and_validate
 
         content = load_and_validate(built.content, today=TODAY)
     finally:
@@ -304,7 +304,7 @@ def test_sample_text_left_in_a_real_file_is_a_warning(built):
     shutil.copytree(built.content, backup)
     try:
         (built.content / KSB).write_text(ksb("pengurus:\n  - {nama: Warga Contoh Uji, jabatan: ketua}\n"), encoding="utf-8")
-        from siaga.validate import load_and_validate
+        from siaga.content.validate import load_and_validate
 
         content = load_and_validate(built.content, today=TODAY)
     finally:
@@ -339,7 +339,7 @@ def test_a_file_of_exactly_the_size_limit_is_read(built):
     try:
         (built.content / KSB).write_bytes(padded_to(512 * 1024))
         assert (built.content / KSB).stat().st_size == 512 * 1024
-        from siaga.validate import load_and_validate
+        from siaga.content.validate import load_and_validate
 
         content = load_and_validate(built.content, today=TODAY)
     finally:

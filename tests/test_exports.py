@@ -18,9 +18,9 @@ import pytest
 import vobject
 
 from conftest import TODAY, page
-from siaga import phone
-from siaga.paths import ksb_path, ksb_qr_path, ksb_vcard_path
-from siaga.urls import SiteUrls
+from siaga.content import phone
+from siaga.published.paths import ksb_path, ksb_qr_path, ksb_vcard_path
+from siaga.published.urls import SiteUrls
 
 BULK = ["data/ksb.csv", "data/ksb-hxl.csv", "data/ksb.json", "data/ksb.geojson", "data/kontak.vcf", "data/agenda.ics", "feed.xml"]
 SITES = ["bundled_site", "golden_site"]
@@ -313,7 +313,7 @@ def test_data_page_links_every_download_with_its_real_count(built):
 
 
 def test_data_dictionary_takes_descriptions_from_the_model(bundled_site):
-    from siaga.model import Ksb, Posko
+    from siaga.content.model import Ksb, Posko
 
     project, _ = bundled_site
     cells = data_dictionary(project)
@@ -375,14 +375,14 @@ def test_search_bundles_hold_every_indexed_page_once(built, monkeypatch, tmp_pat
     with data-pagefind-body, once. Checked with the bundle size shrunk so that the KSB pages need several."""
     import shutil
 
-    from siaga import build as pipeline
+    from siaga.site import search
 
     project, content = built
-    monkeypatch.setattr(pipeline, "KSB_PAGES_PER_BUNDLE", 1)
+    monkeypatch.setattr(search, "KSB_PAGES_PER_BUNDLE", 1)
     site = tmp_path / "situs"
     shutil.copytree(project.site, site, symlinks=False, ignore=shutil.ignore_patterns("pagefind"))
-    pipeline.index_for_search(site, content)
-    bundles = json.loads((site / "pagefind" / pipeline.BUNDLE_LIST).read_text(encoding="utf-8"))
+    search.index_for_search(site, content)
+    bundles = json.loads((site / "pagefind" / search.BUNDLE_LIST).read_text(encoding="utf-8"))
     regions = {entry.wilayah.slug for entry in content.ksb}
     assert len(bundles) == len(regions) > 1
     counted = 0
@@ -413,8 +413,8 @@ def test_shared_pages_carry_their_own_title_and_description(golden_site):
 
 def exported(project) -> dict[str, bytes]:
     """Every export of the project's content, as the pipeline makes them (no MkDocs build needed)."""
-    from siaga.export import export_files
-    from siaga.validate import load_and_validate
+    from siaga.content.validate import load_and_validate
+    from siaga.exports.files import export_files
 
     content = load_and_validate(project.content, today=TODAY)
     return export_files(content, SiteUrls.from_config(project.config)).files

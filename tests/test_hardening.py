@@ -16,9 +16,10 @@ import pytest
 
 from conftest import GOLDEN_CONTENT, KSB_MINIMAL, REPO, TODAY, make_project, readable_bytes
 from siaga import build as pipeline
-from siaga import linkcheck, mdtext, publish
-from siaga.errors import BuildFailed, ContentInvalid
-from siaga.urls import SiteUrls
+from siaga.content.errors import BuildFailed, ContentInvalid
+from siaga.pages import mdtext
+from siaga.published.urls import SiteUrls
+from siaga.site import linkcheck, publish
 
 ENV = {**os.environ, "PYTHONPATH": str(REPO / "scripts")}
 
@@ -53,7 +54,8 @@ def test_two_builds_at_once_take_turns_and_publish_a_whole_site(project):
 # A build with its work logged: when it starts generating docs/ and when its site is published.
 _LOGGED_BUILD = """
 import sys, time
-from siaga import build as pipeline, cli
+from siaga import build as pipeline
+from siaga import cli
 
 log = sys.argv[1]
 
@@ -235,7 +237,7 @@ def test_source_date_epoch_from_the_caller_is_respected(project, monkeypatch):
 
 
 def test_today_is_banten_date_whatever_the_machine_zone():
-    from siaga.wording import today_in_banten
+    from siaga.content.wording import today_in_banten
 
     # 20:00 UTC on 27 November is already 03:00 on 28 November in Banten.
     assert today_in_banten(dt.datetime(2026, 11, 27, 20, 0, tzinfo=dt.UTC)) == dt.date(2026, 11, 28)
@@ -244,7 +246,7 @@ def test_today_is_banten_date_whatever_the_machine_zone():
 
 def test_a_consent_recorded_today_in_banten_is_accepted_on_a_utc_runner(project, monkeypatch):
     """A UTC runner at 01:00 UTC is at 08:00 WIB: a consent dated today in Banten is not in the future."""
-    from siaga import validate, wording
+    from siaga.content import validate, wording
 
     monkeypatch.setattr(validate, "today_in_banten", lambda: wording.today_in_banten(dt.datetime(2026, 11, 29, 1, 0, tzinfo=dt.UTC)))
     path = project.content / "ksb/kab-lebak/sukamaju.yml"
@@ -298,7 +300,7 @@ def test_consent_report_lists_every_published_person_and_only_them(project):
                             capture_output=True, text=True, env=ENV, check=True)
     rows = [line.split("\t") for line in result.stdout.splitlines()]
     assert rows[0] == ["berkas", "ksb", "nama", "jabatan", "persetujuan", "contoh"]
-    from siaga.validate import load_and_validate
+    from siaga.content.validate import load_and_validate
 
     content = load_and_validate(project.content, today=TODAY)
     published = {(person.nama, person.persetujuan.isoformat()) for e in content.ksb for person in e.record.pengurus_publik}

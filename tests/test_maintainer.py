@@ -10,9 +10,9 @@ import sys
 import pytest
 
 from conftest import REPO, TODAY, write
-from siaga.errors import ContentInvalid
-from siaga.spreadsheet import import_file
-from siaga.validate import load_and_validate
+from siaga.content.errors import ContentInvalid
+from siaga.content.validate import load_and_validate
+from siaga.maintainer.spreadsheet import import_file
 
 ENV = {**os.environ, "PYTHONPATH": str(REPO / "scripts")}
 
@@ -196,7 +196,7 @@ def test_a_spreadsheet_is_closed_once_read(tmp_path):
 
     from openpyxl import Workbook
 
-    from siaga.spreadsheet import read_rows
+    from siaga.maintainer.spreadsheet import read_rows
 
     path = tmp_path / "ksb.xlsx"
     workbook = Workbook()

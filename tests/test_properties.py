@@ -17,11 +17,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from conftest import GOLDEN_CONTENT, TODAY
-from siaga import mdtext
-from siaga.errors import ContentInvalid
-from siaga.load import _LIMITS, _refusals, _yaml
-from siaga.positioned import YamlList, YamlMap, compose, from_ruamel
-from siaga.validate import load_and_validate
+from siaga.content.errors import ContentInvalid
+from siaga.content.load import _LIMITS, _refusals, _yaml
+from siaga.content.positioned import YamlList, YamlMap, compose, from_ruamel
+from siaga.content.validate import load_and_validate
+from siaga.pages import mdtext
 
 EXAMPLES = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 # The tags and attributes our templates and renderers write into an article; nothing else may appear.

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from conftest import REPO
-from siaga import model
-from siaga.schema_doc import SECTIONS, schema_markdown
+from siaga.content import model
+from siaga.content.schema_doc import SECTIONS, schema_markdown
 
 
 def test_field_reference_is_up_to_date():

@@ -12,7 +12,7 @@ import urllib.request
 import pytest
 
 from conftest import REPO, TODAY
-from siaga.errors import ContentInvalid
+from siaga.content.errors import ContentInvalid
 
 
 def _free_port() -> int:
@@ -70,7 +70,7 @@ def test_a_preview_regeneration_writes_what_a_full_generation_writes(project):
     """The preview reads again only changed files and renders only what they make; docs/ must still come
     out byte for byte as a full generation makes it, after a KSB edit, a shared-file edit and a new KSB."""
     from siaga.build import generate
-    from siaga.validate import ReadCache
+    from siaga.content.validate import ReadCache
 
     cache = ReadCache()
     generate(project, today=TODAY, cache=cache)

@@ -13,8 +13,9 @@ import sys
 import pytest
 
 from conftest import KSB_MINIMAL, REPO, TODAY, write
-from siaga import phone, render
-from siaga.validate import load_and_validate
+from siaga.content import phone
+from siaga.content.validate import load_and_validate
+from siaga.pages import render
 from test_validate import problems
 
 GUIDE = """\

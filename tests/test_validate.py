@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import KSB_MINIMAL, TODAY, write
-from siaga.errors import ContentInvalid
-from siaga.validate import load_and_validate
+from siaga.content.errors import ContentInvalid
+from siaga.content.validate import load_and_validate
 
 
 def problems(project) -> list[str]:

@@ -2,7 +2,7 @@
 
 Read :func:`generate` and :func:`build` top to bottom to see the whole tool. Nothing is written
 before all content is valid, and ``site/`` is replaced only by a complete new build (built beside
-it, then published by an atomic swap of the ``site`` link, see :mod:`siaga.publish`), so a failed
+it, then published by an atomic swap of the ``site`` link, see :mod:`siaga.site.publish`), so a failed
 build leaves the last good site in place.
 """
 
@@ -11,27 +11,25 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-import json
 import os
 import shutil
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import linkcheck
-from .errors import BuildFailed
-from .export import export_files
-from .history import read_provenance
-from .model import Content
-from .offline import write_service_worker
-from .publish import exclusive, new_build_dir, publish, recover, removing_old_builds
-from .render import render_pages
-from .urls import SiteUrls
-from .validate import ReadCache, load_and_validate
+from .content.errors import BuildFailed
+from .content.history import read_provenance
+from .content.model import Content
+from .content.validate import ReadCache, load_and_validate
+from .exports.files import export_files
+from .pages.render import render_pages
+from .published.urls import SiteUrls
+from .site import linkcheck
+from .site.mkdocs_build import run_mkdocs
+from .site.offline import write_service_worker
+from .site.publish import exclusive, new_build_dir, publish, recover, removing_old_builds
+from .site.search import index_for_search
 
 # Files in docs/ that belong to the repository, not to the generator.
 _KEEP = {".gitignore"}
@@ -115,7 +113,7 @@ def collector_paused() -> Iterator[None]:
 @contextlib.contextmanager
 def collector_skips_what_lives() -> Iterator[None]:
     """The validated content lives as long as the build: frozen, the garbage collector stops walking its
-    objects again and again while pages are rendered (or MkDocs builds them). No collection first: in
+    objects again and again while exports and pages are made. No collection first: in
     ``make serve`` the heap holds the whole previewed site, and walking it took a second per save."""
     gc.freeze()
     try:
@@ -179,49 +177,6 @@ class Timings:
         return "\n".join(["Waktu per tahap:", *lines, f"  {'jumlah':<{width}}  {sum(self.steps.values()):6.2f} s".replace(".", ",")])
 
 
-# Pagefind's indexer needs far more memory than the index it writes, and more than in proportion: 1.5 GB
-# for 10,000 KSB pages in one run, 160 MB for 1,250. KSB pages are indexed in bundles of at most this
-# many (whole regions), which the search merges in the browser (overrides/assets/cari.js).
-KSB_PAGES_PER_BUNDLE = 2000
-# Every page but the KSB pages (ksb/<region>/<slug>/index.html) and their posters (one level deeper) is
-# at most three levels down: index.html, darurat/index.html, ksb/<region>/index.html, panduan/<slug>/index.html.
-_PAGES_BUT_KSB = "{*,*/*,*/*/*}.html"
-BUNDLE_LIST = "siaga-bundel.json"
-
-
-def index_for_search(site: Path, content: Content) -> None:
-    """Pagefind indexes the built pages (only what is inside ``data-pagefind-body``: articles, never posters),
-    with its Indonesian stemmer from ``<html lang="id">``; the index is fetched only when a reader searches.
-
-    The site's pages but KSB pages go into ``pagefind/``, KSB pages into ``pagefind/ksb-<n>/`` by whole
-    regions, and ``pagefind/siaga-bundel.json`` lists those for the browser to merge."""
-    runs = [(_PAGES_BUT_KSB, "pagefind")]
-    bundles: list[list[str]] = []
-    size = 0
-    for slug, entries in content.ksb_by_region().items():
-        if entries and (not bundles or size + len(entries) > KSB_PAGES_PER_BUNDLE):
-            bundles.append([])
-            size = 0
-        if entries:
-            bundles[-1].append(slug)
-            size += len(entries)
-    runs += [(f"ksb/{{{','.join(regions)}}}/*/index.html", f"pagefind/ksb-{number}") for number, regions in enumerate(bundles, 1)]
-    # The bundles are independent, and an indexer works on one core: one at a time per core (not all at
-    # once, for memory). Pagefind adds its files to a folder without emptying it, so they can share pagefind/.
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        list(pool.map(lambda run: _pagefind(site, *run), runs))
-    names = [f"ksb-{number}/" for number in range(1, len(bundles) + 1)]
-    (site / "pagefind" / BUNDLE_LIST).write_text(json.dumps(names), encoding="utf-8")
-
-
-def _pagefind(site: Path, glob: str, bundle: str) -> None:
-    try:
-        subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob, "--output-subdir", bundle, "--silent"],
-                       check=True, capture_output=True, text=True, timeout=1800)
-    except subprocess.CalledProcessError as error:
-        raise BuildFailed(f"Pagefind gagal membuat indeks pencarian: {error.stderr.strip() or error}") from None
-
-
 def check_site(site: Path, urls: SiteUrls) -> None:
     """The strict gate after MkDocs: every internal link and anchor leads somewhere, nothing loads from elsewhere."""
     found = linkcheck.problems(site, urls.base)
@@ -272,19 +227,3 @@ def write_docs(docs: Path, files: dict[str, str | bytes], *, prune: bool = True)
 def theme_extra(content: Content) -> dict[str, object]:
     """What the theme's own templates show from the content: the 404 page lists the emergency numbers."""
     return {"nomor_darurat": [{"nomor": number.nomor, "nama": number.nama} for number in content.nomor_darurat]}
-
-
-def run_mkdocs(config: Path, site_dir: Path, *, strict: bool, extra: dict[str, object] | None = None) -> None:
-    """Build the site with MkDocs in this process; any failure becomes ``BuildFailed``."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    try:
-        loaded = load_config(str(config), site_dir=str(site_dir), strict=strict)
-        loaded.extra.update(extra or {})
-        # In strict mode MkDocs itself counts its warnings and aborts.
-        with collector_skips_what_lives():
-            mkdocs_build(loaded)
-    except (MkDocsException, OSError) as error:
-        raise BuildFailed(f"MkDocs gagal membangun situs: {error}") from None

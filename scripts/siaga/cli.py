@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 
 from . import build as pipeline
-from .errors import ContentError, ContentInvalid, SiagaError
-from .model import Content
-from .urls import SiteUrls
-from .validate import load_and_validate
+from .content.errors import ContentError, ContentInvalid, SiagaError
+from .content.model import Content
+from .content.validate import load_and_validate
+from .published.urls import SiteUrls
 
 
 def _project(args: argparse.Namespace) -> pipeline.Project:
@@ -81,7 +81,7 @@ def cmd_persetujuan(args: argparse.Namespace) -> None:
 
 
 def cmd_ksb_baru(args: argparse.Namespace) -> None:
-    from .scaffold import Stop, new_ksb
+    from .maintainer.scaffold import Stop, new_ksb
 
     try:
         new_ksb(_project(args).content)
@@ -90,7 +90,7 @@ def cmd_ksb_baru(args: argparse.Namespace) -> None:
 
 
 def cmd_impor(args: argparse.Namespace) -> None:
-    from .spreadsheet import import_file
+    from .maintainer.spreadsheet import import_file
 
     import_file(Path(args.berkas), _project(args).content)
 
@@ -102,7 +102,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
 
 
 def cmd_skema(args: argparse.Namespace) -> None:
-    from .schema_doc import schema_markdown
+    from .content.schema_doc import schema_markdown
 
     sys.stdout.write(schema_markdown())
 

@@ -21,9 +21,9 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from .build import Project, generate
-from .errors import ContentInvalid
-from .publish import exclusive
-from .validate import ReadCache
+from .content.errors import ContentInvalid
+from .content.validate import ReadCache
+from .site.publish import exclusive
 
 
 class _Regenerate(FileSystemEventHandler):

@@ -40,7 +40,7 @@ _TextDatesConstructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripCo
 
 
 def _int_or_phone(constructor: RoundTripConstructor, node: ScalarNode) -> object:
-    """As :func:`siaga.positioned.compose` reads numbers: a leading zero or plus keeps a phone number as typed."""
+    """As :func:`siaga.content.positioned.compose` reads numbers: a leading zero or plus keeps a phone number as typed."""
     if is_phone_like(node.value):
         return node.value
     return RoundTripConstructor.construct_yaml_int(constructor, node)

@@ -1,7 +1,7 @@
 """Raw documents to model objects, or every problem as ``path:line:column: message``.
 
 :func:`load_and_validate` reads the whole ``content/`` tree and returns either a
-:class:`~siaga.model.Content` or raises :class:`~siaga.errors.ContentInvalid` with all
+:class:`~siaga.content.model.Content` or raises :class:`~siaga.content.errors.ContentInvalid` with all
 problems of all files, sorted by path and line.
 """
 

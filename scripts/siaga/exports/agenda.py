@@ -12,10 +12,10 @@ import datetime as dt
 
 from icalendar import Calendar, Event
 
-from .model import Content, Fgd, Placed, TindakLanjut
-from .paths import fgd_path
-from .urls import SiteUrls, stable_id
-from .wording import NO_OWNER, STATUS_LABELS
+from ..content.model import Content, Fgd, Placed, TindakLanjut
+from ..content.wording import NO_OWNER, STATUS_LABELS
+from ..published.paths import fgd_path
+from ..published.urls import SiteUrls, stable_id
 
 # RFC 5545 STATUS for events: only a proposal is tentative, a cancelled action is cancelled.
 _EVENT_STATUS = {"usulan": "TENTATIVE", "disepakati": "CONFIRMED", "berjalan": "CONFIRMED", "selesai": "CONFIRMED", "batal": "CANCELLED"}

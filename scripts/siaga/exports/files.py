@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import agenda, paths, tables, vcard
-from .catalogue import Download
+from ..content.model import Content
+from ..published import paths
+from ..published.catalogue import Download
+from ..published.urls import SiteUrls
+from . import agenda, tables, vcard
 from .feed import atom_feed, updates
-from .model import Content
 from .qr import cached_qr_svg
 from .share_image import share_image
-from .urls import SiteUrls
 
 FEED_TITLE = "Siaga Banten: catatan FGD dan pembaruan data"
 # Who runs the site is not confirmed yet (see /tentang/): the feed names the site, not an agency.

@@ -3,7 +3,7 @@
 One entry per page that carries a date: an FGD record (its meeting date, or ``diperbarui``
 when its follow-ups were updated later), a KSB (the date its data was last checked,
 ``diperbarui``) and a guide (``ditinjau.tanggal``). An entry's id is the page's
-:func:`~siaga.urls.stable_id`, so when a KSB is checked again its entry is *updated* in a
+:func:`~siaga.published.urls.stable_id`, so when a KSB is checked again its entry is *updated* in a
 reader, not repeated; and ids survive a change of the site's address.
 """
 
@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
 
-from .catalogue import ksb_id
-from .model import Content
-from .paths import fgd_path, ksb_path, panduan_path
-from .urls import SiteUrls, stable_id
-from .wording import BANTEN, sample_marker, tanggal
+from ..content.model import Content
+from ..content.wording import BANTEN, sample_marker, tanggal
+from ..published.catalogue import ksb_id
+from ..published.paths import fgd_path, ksb_path, panduan_path
+from ..published.urls import SiteUrls, stable_id
 
 # Newest first; a reader needs the recent changes, not a copy of the whole site on every poll.
 MAX_ENTRIES = 50

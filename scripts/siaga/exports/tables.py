@@ -1,4 +1,4 @@
-"""The public KSB table: one row per KSB, the same columns (:data:`~siaga.catalogue.COLUMNS`) in
+"""The public KSB table: one row per KSB, the same columns (:data:`~siaga.published.catalogue.COLUMNS`) in
 CSV, JSON and GeoJSON."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ import io
 import json
 from typing import Any
 
-from .catalogue import COLUMNS, Value
-from .model import Content
-from .urls import SiteUrls
+from ..content.model import Content
+from ..published.catalogue import COLUMNS, Value
+from ..published.urls import SiteUrls
 
 
 def ksb_rows(content: Content, urls: SiteUrls) -> list[dict[str, Value]]:

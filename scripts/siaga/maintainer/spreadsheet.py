@@ -18,10 +18,10 @@ from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
-from . import model
-from .errors import ContentError, ContentInvalid
+from ..content import model
+from ..content.errors import ContentError, ContentInvalid
+from ..content.validate import error_message, load_and_validate
 from .scaffold import slug
-from .validate import error_message, load_and_validate
 
 # Spreadsheet column → where it goes in a KSB file. "wilayah" and "berkas" name the file itself.
 COLUMNS: dict[str, tuple[str, ...]] = {

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from .model import Ksb, Lokasi, Placed, Posko, Wilayah
+from ..content.model import Ksb, Lokasi, Placed, Posko, Wilayah
 from .paths import ksb_path, placed_region
 from .urls import SiteUrls
 

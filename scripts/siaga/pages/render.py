@@ -23,13 +23,15 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markdown.extensions.toc import slugify as toc_slugify
 from markupsafe import Markup
 
-from . import mdtext, paths, phone
-from .catalogue import COLUMNS, Download
-from .history import Provenance
-from .model import Content
-from .schema_doc import schema_markdown
-from .urls import SiteUrls
-from .wording import BANTEN, NO_OWNER, STATUS_LABELS, sample_marker, tanggal
+from ..content import phone
+from ..content.history import Provenance
+from ..content.model import Content
+from ..content.schema_doc import schema_markdown
+from ..content.wording import BANTEN, NO_OWNER, STATUS_LABELS, sample_marker, tanggal
+from ..published import paths
+from ..published.catalogue import COLUMNS, Download
+from ..published.urls import SiteUrls
+from . import mdtext
 
 TEMPLATES = Path(__file__).parent / "templates"
 

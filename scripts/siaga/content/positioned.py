@@ -11,7 +11,7 @@ the next token, often on the next line.
 :func:`compose` answers only for files it reads exactly as ruamel would and that keep within the
 limits; for anything else (a syntax error, a duplicate key, an alias, a tag, a ``%YAML`` directive, a
 merge key, a key that is not plain text, too deep, too many values, too long a value) it hands the
-file over: :mod:`siaga.load` checks it for what it refuses, reads it with ruamel, whose errors it
+file over: :mod:`siaga.content.load` checks it for what it refuses, reads it with ruamel, whose errors it
 explains, and converts the result with :func:`from_ruamel`.
 """
 
@@ -88,7 +88,7 @@ class _NotOurs(Exception):
 
 @dataclass(frozen=True)
 class Limits:
-    """What a file may hold (see :mod:`siaga.load`): past any of them, :func:`compose` hands the file over."""
+    """What a file may hold (see :mod:`siaga.content.load`): past any of them, :func:`compose` hands the file over."""
 
     depth: int
     values: int
@@ -97,7 +97,7 @@ class Limits:
 
 def compose(text: str, limits: Limits) -> tuple[bool, Any]:
     """``(True, value)`` when libyaml reads ``text`` as ruamel would and it keeps within ``limits``;
-    ``(False, None)`` when ruamel must read it (and :mod:`siaga.load`'s checks name what is wrong).
+    ``(False, None)`` when ruamel must read it (and :mod:`siaga.content.load`'s checks name what is wrong).
 
     An alias (``*x``) hands the file over too: libyaml gives the aliased value itself, and expanding it
     is what a few lines that stand for billions of values rely on."""
@@ -117,7 +117,7 @@ def compose(text: str, limits: Limits) -> tuple[bool, Any]:
 
 
 class _Walk:
-    """libyaml's nodes to positioned values, counting as :mod:`siaga.load`'s event check counts."""
+    """libyaml's nodes to positioned values, counting as :mod:`siaga.content.load`'s event check counts."""
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits

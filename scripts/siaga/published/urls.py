@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .errors import BuildFailed
+from ..content.errors import BuildFailed
 
 # Fixed once, never to change: every export's ids derive from it and from content names only.
 _ID_NAMESPACE = uuid.UUID("d4c0a1ab-9c9a-4de6-aef9-1888a3ca32f1")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 
-from .model import Fgd, Ksb, Panduan, Placed, Wilayah
+from ..content.model import Fgd, Ksb, Panduan, Placed, Wilayah
 
 DATA_PAGE = "data/index.md"
 KSB_CSV = "data/ksb.csv"

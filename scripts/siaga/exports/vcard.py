@@ -14,11 +14,11 @@ from __future__ import annotations
 import vobject
 from vobject.base import Component
 
-from . import phone
-from .catalogue import ksb_id
-from .model import Content, Ksb, Organisasi, Pengurus, Placed
-from .paths import ksb_path, placed_region
-from .urls import SiteUrls, stable_id
+from ..content import phone
+from ..content.model import Content, Ksb, Organisasi, Pengurus, Placed
+from ..published.catalogue import ksb_id
+from ..published.paths import ksb_path, placed_region
+from ..published.urls import SiteUrls, stable_id
 
 _CATEGORY = "Siaga Banten"
 

@@ -15,9 +15,9 @@ import json
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from . import paths
+from ..content.model import Content
+from ..published import paths
 from .linkcheck import read_page
-from .model import Content
 
 # Where a page that was never opened falls back to when offline: the numbers to call.
 FALLBACK_PAGE = "darurat.md"

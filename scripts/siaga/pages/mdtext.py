@@ -19,7 +19,7 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from .paths import served_relative
+from ..published.paths import served_relative
 
 # Python-Markdown's ESCAPED_CHARS with the tables extension: a backslash makes each literal.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")

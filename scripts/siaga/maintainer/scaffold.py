@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
-from . import model, phone
+from ..content import model, phone
 
 Ask = Callable[[str], str]
 
@@ -96,14 +96,14 @@ def new_ksb(content_dir: Path, ask: Ask = input) -> Path:
 
 
 def _regions(content_dir: Path) -> list[model.Wilayah]:
-    from .load import read_yaml
+    from ..content.load import read_yaml
 
     doc, _ = read_yaml(content_dir / "wilayah.yml", Path("content/wilayah.yml"))
     return model.WilayahFile.model_validate(doc.data).wilayah if doc else []
 
 
 def _hazards(content_dir: Path) -> list[model.Ancaman]:
-    from .load import read_yaml
+    from ..content.load import read_yaml
 
     doc, _ = read_yaml(content_dir / "ancaman.yml", Path("content/ancaman.yml"))
     return model.AncamanFile.model_validate(doc.data).ancaman if doc else []

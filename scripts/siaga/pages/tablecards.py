@@ -4,7 +4,7 @@ Each body cell gets ``data-label`` with its column's header text, so the stylesh
 the header row on a phone and print the label before each value instead (``td::before``).
 A cell holding one long code gets ``class="siaga-panjang"``, so only that may break mid-word.
 Nothing else changes: on a wide screen the table is a table. MkDocs loads it from
-``mkdocs.yml`` (``markdown_extensions: - siaga.tablecards``).
+``mkdocs.yml`` (``markdown_extensions: - siaga.pages.tablecards``).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 The item becomes a list item with a box drawn by the stylesheet, to tick with a pen on paper.
 It is not a form control: nothing on the page can be ticked, so nothing announces an unlabelled
 checkbox to a screen reader (which pymdownx.tasklist's disabled inputs do). MkDocs loads it from
-``mkdocs.yml`` (``markdown_extensions: - siaga.checklist``).
+``mkdocs.yml`` (``markdown_extensions: - siaga.pages.checklist``).
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import os
 import shutil
 import threading
@@ -61,6 +62,69 @@ def serving(site: Path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+# What static hosts (GitHub Pages, GitLab Pages) send gzip-compressed when the browser accepts it.
+_COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webmanifest")
+
+
+class _CompressingHost(_StaticHost):
+    """A static host that compresses text as GitHub Pages does, and logs each response's path and body size."""
+
+    sent: list[tuple[str, int]]
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not (path.is_file() and path.name.endswith(_COMPRESSED) and "gzip" in self.headers.get("Accept-Encoding", "")):
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def send_header(self, keyword: str, value: str) -> None:
+        if keyword.lower() == "content-length":
+            self.sent.append((self.path, int(value)))
+        super().send_header(keyword, value)
+
+
+@contextlib.contextmanager
+def serving_compressed(site: Path):
+    """Serve a built site as a host does, compressed: yields the address and the log of (path, bytes) sent."""
+    sent: list[tuple[str, int]] = []
+    handler = functools.partial(type("_Host", (_CompressingHost,), {"sent": sent}), directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", sent
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def first_visit(browser, address: str, sent: list[tuple[str, int]], url: str, *, offline_copy: bool = False) -> dict[str, int]:
+    """Bytes (gzip, as sent) of a first visit to ``url`` on a 360 px phone with an empty cache, everything fetched
+    until the network has been idle for half a second, by path. Without ``offline_copy`` the service worker is
+    blocked, so what it saves for offline reading in the background is left out."""
+    context = browser.new_context(viewport=SMALL_PHONE, service_workers="allow" if offline_copy else "block")
+    try:
+        page = context.new_page()
+        start = len(sent)
+        page.goto(address + url, wait_until="networkidle")
+        page.wait_for_timeout(500)
+        fetched: dict[str, int] = {}
+        for path, size in sent[start:]:
+            fetched[path] = fetched.get(path, 0) + size
+        return fetched
+    finally:
+        context.close()
 
 
 @contextlib.contextmanager

@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import SMALL_PHONE, chromium, serving, skip_without_browser
-from siaga.paths import fgd_path, ksb_path, ksb_poster_path, panduan_path, served_url
+from browser_support import SMALL_PHONE, chromium, first_visit, serving, serving_compressed, skip_without_browser
+from siaga.published.paths import fgd_path, ksb_path, ksb_poster_path, panduan_path, served_url
 
 skip_without_browser()
 
@@ -116,6 +116,26 @@ def test_every_page_kind_fits_the_screen_without_errors_or_outside_requests(phon
     assert problems == {}
     assert missing_ok == []
     assert phone.elsewhere == []
+
+
+def test_first_visit_of_every_page_kind_is_at_most_100_kb_gzip_until_the_network_is_idle(browser, bundled_site):
+    """What a resident's first visit costs on mobile data: the page and everything it fetches until the network is
+    quiet, compressed as a host sends it. Nothing fetched may grow with the directory: Material fetches the
+    sitemap on every visit, so it must be an index of parts, never the list of every page."""
+    project, content = bundled_site
+    problems = {}
+    with serving_compressed(project.site) as (address, sent):
+        for kind, path in page_kinds(content).items():
+            fetched = first_visit(browser, address, sent, path)
+            total = sum(fetched.values())
+            if total > 100 * 1024:
+                problems[kind] = f"{total / 1024:.0f} KB: {sorted(fetched.items(), key=lambda item: -item[1])[:4]}"
+            if any("pagefind" in fetched_path for fetched_path in fetched):
+                problems[kind] = "the search index was fetched before any search"
+        assert "/sitemap.xml" in fetched, "the measure sees what the theme fetches after the page has loaded"
+    assert problems == {}
+    index = (project.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<sitemapindex" in index and "<url>" not in index
 
 
 def test_tables_become_cards_with_their_column_names_on_a_phone(phone, site):

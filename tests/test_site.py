@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 
 import pytest
 
 from conftest import TODAY, page, readable_bytes, site_files
-from siaga import phone
-from siaga.wording import sample_marker
+from siaga.content import phone
+from siaga.content.wording import sample_marker
+from siaga.published.urls import SiteUrls
 
 MAIN_HAZARD_GUIDES = {"tsunami", "gempa-bumi", "banjir", "tanah-longsor", "gunung-api"}
 
@@ -173,7 +175,7 @@ def test_fgd_page_attributes_points_and_invents_no_recommendation(bundled_site):
 
 
 def test_needs_page_lists_every_need_by_region(bundled_site):
-    from siaga.render import WHOLE_LIST_MAX
+    from siaga.pages.render import WHOLE_LIST_MAX
 
     project, content = bundled_site
     if sum(len(e.record.kebutuhan) for e in content.ksb) > WHOLE_LIST_MAX:
@@ -193,8 +195,8 @@ def test_needs_page_lists_every_need_by_region(bundled_site):
 def test_lists_of_every_ksb_go_region_by_region_when_they_grow_long(project, monkeypatch):
     """Past render.WHOLE_LIST_MAX rows, /kontak/ and /kebutuhan/ list regions, and each region's needs get a page:
     no page of megabytes at thousands of KSB. The limit is lowered so that the small golden content passes it."""
-    from siaga import render
     from siaga.build import build
+    from siaga.pages import render
 
     monkeypatch.setattr(render, "WHOLE_LIST_MAX", 0)
     content = build(project, strict=True, today=TODAY)  # strict: every new link leads somewhere
@@ -238,7 +240,7 @@ def test_contacts_page_says_how_to_reach_every_organisation_and_posko(request, s
             assert "Sumber kontak:" in block_text, organisation.id
         else:
             assert f"Cara menghubungi: {' '.join(organisation.cara_menghubungi.split())}" in block_text, organisation.id
-    from siaga.render import WHOLE_LIST_MAX
+    from siaga.pages.render import WHOLE_LIST_MAX
 
     for entry in content.ksb if len(content.ksb) <= WHOLE_LIST_MAX else ():  # past it, region pages list the posko
         linked = soup.select_one(f'a[href="tel:{entry.record.posko.telepon}"]')
@@ -282,19 +284,32 @@ def test_pages_are_light_for_slow_mobile_data(bundled_site, url):
     assert b"fonts.googleapis.com" not in html
 
 
-@pytest.mark.parametrize("url", ["/", "/ksb/kab-pandeglang/labuan/", "/panduan/tsunami/", "/ksb/kab-pandeglang/"])
-def test_first_visit_transfers_at_most_100_kb_gzip_and_no_search_index(bundled_site, url):
-    """A first visit on costly mobile data: the page and what it loads by itself, compressed as hosts serve it."""
-    import gzip
+@pytest.mark.parametrize("built", ["bundled_site", "golden_site"])
+def test_sitemap_is_an_index_whose_parts_list_every_page_once(built, request):
+    """Search engines read the index, then its parts: every built page is in exactly one part, each KSB page in
+    its region's part, and the index itself stays a few lines whatever the number of KSB."""
+    from xml.etree import ElementTree
 
-    project, _ = bundled_site
-    html_path = project.site / url.strip("/") / "index.html"
-    html = html_path.read_text(encoding="utf-8")
-    assert "search_index.json" not in html and "pagefind.js" not in html.split("cari.js")[0]
-    total = len(gzip.compress(html.encode(), 6))
-    for reference in set(re.findall(r'(?:href|src)="([^"#?]+\.(?:css|js|svg))"', html)):
-        target = (html_path.parent / reference).resolve()
-        if target.is_file() and "pagefind" not in target.parts:
-            total += len(gzip.compress(target.read_bytes(), 6))
-    assert total <= 100 * 1024, f"{url}: {total / 1024:.0f} KB"
+    project, content = request.getfixturevalue(built)
+    base = SiteUrls.from_config(project.config).base
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    index = ElementTree.parse(project.site / "sitemap.xml").getroot()
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    listed: list[str] = []
+    for part in index.findall("s:sitemap/s:loc", namespace):
+        name = part.text.removeprefix(base)
+        urls = [loc.text for loc in ElementTree.parse(project.site / name).getroot().findall("s:url/s:loc", namespace)]
+        assert urls, name
+        for url in urls:
+            segments = url.removeprefix(base).strip("/").split("/")
+            expected = f"sitemap-ksb-{segments[1]}.xml" if segments[0] == "ksb" and len(segments) >= 3 else "sitemap-halaman.xml"
+            assert name == expected, url
+        listed += urls
+    pages = sorted(base + path.parent.relative_to(project.site).as_posix().removeprefix(".") + "/"
+                   for path in project.site.rglob("index.html") if "pagefind" not in path.parts)
+    pages = [page.replace(base + "/", base) for page in pages]
+    assert sorted(listed) == pages, "every page once"
+    regions = {entry.wilayah.slug for entry in content.ksb}
+    assert len(index) == 1 + len(regions)
+    assert gzip.decompress((project.site / "sitemap.xml.gz").read_bytes()) == (project.site / "sitemap.xml").read_bytes()
 

@@ -30,6 +30,7 @@ from .site.mkdocs_build import run_mkdocs
 from .site.offline import write_service_worker
 from .site.publish import exclusive, new_build_dir, publish, recover, removing_old_builds
 from .site.search import index_for_search
+from .site.sitemap import split_sitemap
 
 # Files in docs/ that belong to the repository, not to the generator.
 _KEEP = {".gitignore"}
@@ -135,6 +136,8 @@ def build(project: Project, *, strict: bool = False, today: dt.date | None = Non
             try:
                 with step(MKDOCS_STEP), content_time(content):
                     run_mkdocs(project.config, staging, strict=strict, extra=theme_extra(content))
+                with step("peta situs"):
+                    split_sitemap(staging, SiteUrls.from_config(project.config).base)
                 with step("indeks pencarian"):
                     index_for_search(staging, content)
                 with step("service worker"):

@@ -46,7 +46,7 @@ import: $(VENV)/.site-installed
 	@test -n "$(FILE)" || { echo "Tulis: make import FILE=nama-berkas.csv (atau .xlsx)"; exit 2; }
 	@$(SIAGA) impor "$(FILE)"
 
-## zensical: build the same generated pages with Zensical (Material's successor) and compare with the MkDocs site
+## zensical: build the same generated pages with Zensical (Material's successor); fails if the two sites differ
 # Zensical 0.0.74 and later need zensical-ui, which the package registry does not have: 0.0.73 is pinned.
 ZENSICAL_VENV := .venv-zensical
 $(ZENSICAL_VENV)/.installed: requirements.txt
@@ -56,8 +56,7 @@ $(ZENSICAL_VENV)/.installed: requirements.txt
 
 zensical: site $(ZENSICAL_VENV)/.installed
 	@# Zensical has no output-folder option and wants its config in the project root: a generated copy.
-	sed -e 's#^site_dir: site#site_dir: .build/zensical#' -e 's#^  custom_dir: overrides#  variant: classic\n  custom_dir: overrides#' \
-		mkdocs.yml > zensical.yml
+	$(PY) scripts/zensical_config.py > zensical.yml
 	PYTHONPATH=scripts $(ZENSICAL_VENV)/bin/zensical build --clean -f zensical.yml
 	$(PY) scripts/zensical_compare.py site .build/zensical
 

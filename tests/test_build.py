@@ -10,7 +10,7 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import KSB_MINIMAL, REPO, page, site_files, write
+from conftest import KSB_MINIMAL, REPO, TODAY, page, site_files, write
 from siaga.build import build
 
 CASES = {
@@ -206,3 +206,22 @@ def test_pages_rendered_in_forked_processes_are_the_pages_of_a_serial_run(golden
     shared = render.render_pages(content, urls, downloads)
     assert forks == ["fork"], "the pages were rendered in forked processes"
     assert list(shared.items()) == list(serial.items())
+
+
+def test_zensical_config_carries_the_theme_values_as_data(project):
+    """``make zensical`` builds from a generated copy of mkdocs.yml: the 404 page's numbers must be in it, read back
+    as the same values whatever characters they hold (JSON inside YAML), and the site goes to its own folder."""
+    import yaml
+    from mkdocs.utils.yaml import get_yaml_loader
+
+    from siaga.build import theme_extra
+    from siaga.content.validate import load_and_validate
+    from zensical_config import zensical_config
+
+    content = load_and_validate(project.content, today=TODAY)
+    extra = theme_extra(content)
+    extra["nomor_darurat"].append({"nomor": "112", "nama": 'Uji "kutip": {{ 7*7 }} # bukan komentar'})
+    config = yaml.load(zensical_config(project.config.read_text(encoding="utf-8"), extra), Loader=get_yaml_loader())
+    assert config["extra"]["nomor_darurat"] == extra["nomor_darurat"]
+    assert config["site_dir"] == ".build/zensical"
+    assert config["theme"]["variant"] == "classic"

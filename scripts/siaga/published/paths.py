@@ -69,8 +69,10 @@ def ksb_path(entry: Placed[Ksb]) -> str:
 
 
 def ksb_poster_path(entry: Placed[Ksb]) -> str:
-    """Its printable A4 poster, served at ``/ksb/<wilayah>/<slug>/poster/``."""
-    return _folder(entry) + "/poster.md"
+    """Its printable A4 poster, served at ``/ksb/<wilayah>/<slug>/poster/``. Written as ``poster/index.md``, so its
+    source folder is its served folder: the QR picture's raw-HTML address then means the same to MkDocs, which
+    leaves it as written, and to Zensical, which reads it from the source file."""
+    return _folder(entry) + "/poster/index.md"
 
 
 def ksb_vcard_path(entry: Placed[Ksb]) -> str:

@@ -61,7 +61,7 @@ zensical: site $(ZENSICAL_VENV)/.installed
 	$(PY) scripts/zensical_compare.py site .build/zensical
 
 ## bench: grow a copy of the content to 1,000 and 10,000 synthetic KSB, build, and write bench/RESULTS.md
-bench: $(VENV)/.site-installed
+bench: $(VENV)/.dev-installed
 	$(PY) scripts/bench.py $(SIZES)
 
 ## consent-report: everyone the site publishes, with KSB, role and consent date (for a UU 27/2022 request)

@@ -14,7 +14,6 @@ import gzip
 import json
 import os
 import platform
-import re
 import shutil
 import socket
 import subprocess
@@ -25,7 +24,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
 
 REGIONS = ["kab-pandeglang", "kab-lebak", "kab-tangerang", "kab-serang", "kota-tangerang", "kota-cilegon", "kota-serang",
            "kota-tangerang-selatan"]
@@ -95,18 +94,29 @@ def _build(project: Path, env: dict[str, str]) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def first_visit(page: Path) -> int:
-    """Bytes a first visit transfers, gzip-compressed as hosts serve them: the page and everything it loads on load
-    (Pagefind's index only comes when the reader searches)."""
-    html = page.read_text(encoding="utf-8")
-    total = len(gzip.compress(html.encode(), 6))
-    for reference in set(re.findall(r'(?:href|src)="([^"]+\.(?:css|js|svg))"', html)):
-        if reference.startswith(("http:", "https:")):
-            continue
-        target = (page.parent / reference).resolve()
-        if target.is_file():
-            total += len(gzip.compress(target.read_bytes(), 6))
-    return total
+def first_visits(site: Path, paths: dict[str, str]) -> dict[str, tuple[float, str]]:
+    """KB (gzip, as a host sends them) a first visit to each page transfers in Chromium, everything fetched until
+    the network is idle included (Material's sitemap fetch among it), and the largest thing fetched."""
+    from browser_support import chromium, first_visit, serving_compressed
+
+    measured = {}
+    with serving_compressed(site) as (address, sent), chromium() as browser:
+        for kind, path in paths.items():
+            fetched = first_visit(browser, address, sent, path)
+            largest = max(fetched, key=fetched.__getitem__)
+            measured[kind] = (sum(fetched.values()) / 1024, f"{largest} {fetched[largest] / 1024:.0f}")
+    return measured
+
+
+def page_kinds(site: Path) -> dict[str, str]:
+    """One address per kind of page, the largest region page among them, and the 404 page by a missing address."""
+    region = max((site / "ksb").glob("*/index.html"), key=lambda path: path.stat().st_size).parent
+    ksb_page = next(path for path in sorted(region.glob("*/index.html")))
+    kinds = {"beranda": "/", "darurat": "/darurat/", "panduan": "/panduan/", "panduan tsunami": "/panduan/tsunami/",
+             "ksb": "/ksb/", "wilayah terbesar": f"/ksb/{region.name}/", "halaman KSB": f"/ksb/{region.name}/{ksb_page.parent.name}/",
+             "poster": f"/ksb/{region.name}/{ksb_page.parent.name}/poster/", "kontak": "/kontak/", "kebutuhan": "/kebutuhan/",
+             "data": "/data/", "fgd": "/fgd/", "tentang": "/tentang/", "pengelola": "/pengelola/", "404": "/tidak-ada/"}
+    return {kind: path for kind, path in kinds.items() if path == "/tidak-ada/" or (site / path.strip("/") / "index.html").is_file()}
 
 
 def preview_seconds(project: Path, env: dict[str, str]) -> float:
@@ -172,17 +182,17 @@ def measure(count: int, preview: bool) -> dict[str, float]:
         size = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
         ksb_pages = [path for path in (site / "ksb").glob("*/*/index.html")]
         per_page = sum(path.stat().st_size for path in ksb_pages) / len(ksb_pages)
-        pages = [path for path in site.rglob("*.html")]
-        heaviest = max(pages, key=first_visit)
+        visits = first_visits(site, page_kinds(site))
+        heaviest = max(visits, key=lambda kind: visits[kind][0])
         region = max((site / "ksb").glob("*/index.html"), key=lambda path: path.stat().st_size)
         mkdocs = warm["steps"]["MkDocs"]
         return {
             "count": count, "cold": cold["total"], "total": warm["total"], "ms_per_ksb": warm["total"] / count * 1000,
             "tool": warm["total"] - mkdocs, "mkdocs": mkdocs, "bare": bare, "ratio": warm["total"] / bare,
-            "peak_mb": max(cold["own_mb"], warm["own_mb"]), "pagefind_mb": max(cold["child_mb"], warm["child_mb"]),
+            "peak_mb": max(cold["own_mb"], warm["own_mb"]), "children_mb": max(cold["child_mb"], warm["child_mb"]),
             "site_mb": size / 1e6, "bytes_per_ksb_page": per_page,
-            "home_kb": first_visit(site / "index.html") / 1024, "ksb_kb": first_visit(ksb_pages[0]) / 1024,
-            "heaviest": "/" + heaviest.parent.relative_to(site).as_posix() + "/", "heaviest_kb": first_visit(heaviest) / 1024,
+            "visits": visits, "heaviest": heaviest, "heaviest_kb": visits[heaviest][0],
+            "sitemap_kb": (site / "sitemap.xml").stat().st_size / 1024,
             "region_ksb": region.read_text(encoding="utf-8").count("Posko:"), "region_kb": region.stat().st_size / 1024,
             "region_gz_kb": len(gzip.compress(region.read_bytes(), 6)) / 1024,
             "preview": preview_seconds(project, env) if preview else None,
@@ -192,17 +202,27 @@ def measure(count: int, preview: bool) -> dict[str, float]:
 
 def table(rows: list[dict]) -> str:
     header = ("| KSB | first build s | build s | ms/KSB | tool s | MkDocs s | bare mkdocs s | build ÷ bare | peak MB build | "
-              "peak MB children | site MB | bytes/KSB page | first visit home / KSB page KB gz | heaviest first visit KB gz | "
+              "peak MB children | site MB | bytes/KSB page | heaviest first visit KB gz | "
               "largest region page (KSB, KB, KB gz) | preview s |")
-    lines = [header, "|" + "---|" * 16]
+    lines = [header, "|" + "---|" * 15]
     for r in rows:
         preview = f"{r['preview']:.1f}" if r["preview"] is not None else "not measured"
         lines.append(f"| {r['count']:,} | {r['cold']:.1f} | {r['total']:.1f} | {r['ms_per_ksb']:.1f} | {r['tool']:.1f} | "
                      f"{r['mkdocs']:.1f} | "
-                     f"{r['bare']:.1f} | {r['ratio']:.2f} | {r['peak_mb']:.0f} | {r['pagefind_mb']:.0f} | {r['site_mb']:.1f} | "
-                     f"{r['bytes_per_ksb_page']:,.0f} | {r['home_kb']:.0f} / {r['ksb_kb']:.0f} | "
-                     f"{r['heaviest_kb']:.0f} ({r['heaviest']}) | "
+                     f"{r['bare']:.1f} | {r['ratio']:.2f} | {r['peak_mb']:.0f} | {r['children_mb']:.0f} | {r['site_mb']:.1f} | "
+                     f"{r['bytes_per_ksb_page']:,.0f} | {r['heaviest_kb']:.0f} ({r['heaviest']}) | "
                      f"{r['region_ksb']:,}, {r['region_kb']:,.0f}, {r['region_gz_kb']:.0f} | {preview} |")
+    return "\n".join(lines)
+
+
+def visits_table(rows: list[dict]) -> str:
+    """The first visit of each page kind, per size: KB gzip until the network is idle, and the largest thing fetched."""
+    kinds = list(rows[0]["visits"])
+    lines = ["| page | " + " | ".join(f"{r['count']:,} KSB: KB gz (largest fetch, KB)" for r in rows) + " |",
+             "|---|" + "---|" * len(rows)]
+    lines += [f"| {kind} | " + " | ".join(f"{r['visits'][kind][0]:.0f} ({r['visits'][kind][1]})" if kind in r["visits"] else "-"
+                                         for r in rows) + " |" for kind in kinds]
+    lines.append("| sitemap.xml, bytes on disk | " + " | ".join(f"{r['sitemap_kb'] * 1024:,.0f}" for r in rows) + " |")
     return "\n".join(lines)
 
 
@@ -223,12 +243,16 @@ def main(sizes: list[int]) -> int:
     report = (f"# Benchmark results\n\n{dt.date.today().isoformat()}, `make bench` on {machine}.\n"
               "First build = a fresh clone (no QR codes kept in .build/cache yet); build = the next one, as a maintainer "
               f"or a CI job with its cache makes it (the faster of {REPEATS} runs, as is the bare build). "
-              "Tool = everything but MkDocs' own step in that build. Peak MB: "
-              "the build process, and the largest of its child processes (Pagefind, the forked page renderers; a forked process "
-              "counts the pages it shares with the build). Preview = `siaga serve`, seconds from saving "
+              "Tool = everything but MkDocs' own step in that build (MkDocs runs in a process of its own). Peak MB: "
+              "the build process, and the largest of its child processes (MkDocs, Pagefind, the forked page renderers; a forked "
+              "process counts the pages it shares with the build). First visit: Chromium at 360 px with an empty cache, the "
+              "site served gzip-compressed as a host does, every byte fetched until the network has been idle for half a "
+              "second (the service worker blocked: what it saves for offline reading comes after, in the background). "
+              "Preview = `siaga serve`, seconds from saving "
               f"an edited KSB file to the page showing the edit, at {PREVIEW_SIZE:,} KSB (the median of three saves). "
               "At 4,000 KSB each region has 500.\n"
               "Timings on this shared machine are noisy: compare columns of the same run.\n\n" + table(rows) +
+              "\n\nFirst visit of each page kind:\n\n" + visits_table(rows) +
               "\n\nSteps of that build (the faster run):\n\n" + steps(rows) + "\n")
     (ROOT / "bench").mkdir(exist_ok=True)
     (ROOT / "bench" / "RESULTS.md").write_text(report, encoding="utf-8")

@@ -41,9 +41,13 @@ class _StaticHost(SimpleHTTPRequestHandler):
         if code != HTTPStatus.NOT_FOUND or not page.is_file():
             super().send_error(code, message, explain)
             return
-        body = page.read_bytes()
+        self.send_body(code, "text/html; charset=utf-8", page.read_bytes())
+
+    def send_body(self, code: int, content_type: str, body: bytes, headers: tuple[tuple[str, str], ...] = ()) -> None:
         self.send_response(code)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Type", content_type)
+        for keyword, value in headers:
+            self.send_header(keyword, value)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         if self.command != "HEAD":
@@ -77,16 +81,15 @@ class _CompressingHost(_StaticHost):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if not (path.is_file() and path.name.endswith(_COMPRESSED) and "gzip" in self.headers.get("Accept-Encoding", "")):
+        if path.is_file() and path.name.endswith(_COMPRESSED):
+            self.send_body(HTTPStatus.OK, self.guess_type(str(path)), path.read_bytes())
+        else:
             super().do_GET()
-            return
-        body = gzip.compress(path.read_bytes(), 6)
-        self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+
+    def send_body(self, code: int, content_type: str, body: bytes, headers: tuple[tuple[str, str], ...] = ()) -> None:
+        if "gzip" in self.headers.get("Accept-Encoding", ""):
+            body, headers = gzip.compress(body, 6), (*headers, ("Content-Encoding", "gzip"))
+        super().send_body(code, content_type, body, headers)
 
     def send_header(self, keyword: str, value: str) -> None:
         if keyword.lower() == "content-length":

@@ -12,16 +12,21 @@ from siaga.build import Project
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN_CONTENT = REPO / "tests" / "golden" / "content"
+# Sample KSB and a media desk owned by the tests (fictional numbers, board members with and without consent): the
+# features that need numbers are tested on them, since the published content holds only real KSB.
+SAMPLES = REPO / "tests" / "fixtures" / "contoh"
 # Validation compares dates with today; the fixtures fix it so results never depend on the clock.
 TODAY = dt.date(2026, 11, 28)
 
 
-def make_project(root: Path, content: Path) -> Project:
-    """A project folder like the repository's, with ``content`` copied in."""
+def make_project(root: Path, content: Path, *, samples: bool = False) -> Project:
+    """A project folder like the repository's, with ``content`` copied in (and with ``samples``, the sample KSB too)."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "overrides", root / "overrides")
     shutil.copytree(content, root / "content")
+    if samples:
+        shutil.copytree(SAMPLES, root / "content", dirs_exist_ok=True)
     (root / "docs").mkdir()
     return Project(root)
 
@@ -43,11 +48,13 @@ def write(project: Project, relative: str, text: str | bytes) -> Path:
     return path
 
 
-KSB_MINIMAL = """\
+# A real KSB needs a public source: line 4 holds it (tests add lines from line 8 on).
+KSB_SOURCE = "sumber: [{judul: Berita uji, penerbit: Koran uji, tahun: 2025}]"
+KSB_MINIMAL = f"""\
 nama: KSB Uji
 kecamatan: Cibeber
 desa: Cibeber
-ancaman: [banjir]
+{KSB_SOURCE}
 posko:
   alamat: Balai desa
   telepon: 0812-0000-0101
@@ -56,10 +63,20 @@ posko:
 
 @pytest.fixture(scope="session")
 def bundled_site(tmp_path_factory) -> tuple[Project, object]:
-    """The bundled content of the repository, built once: (project, validated content)."""
+    """The bundled content of the repository with the tests' sample KSB added, built once: (project, validated content)."""
     from siaga.build import build
 
-    project = make_project(tmp_path_factory.mktemp("bundled") / "proyek", REPO / "content")
+    project = make_project(tmp_path_factory.mktemp("bundled") / "proyek", REPO / "content", samples=True)
+    content = build(project, strict=True, today=TODAY)
+    return project, content
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> tuple[Project, object]:
+    """The bundled content exactly as the public site publishes it, built once: (project, validated content)."""
+    from siaga.build import build
+
+    project = make_project(tmp_path_factory.mktemp("published") / "proyek", REPO / "content")
     content = build(project, strict=True, today=TODAY)
     return project, content
 

@@ -17,7 +17,7 @@ CASES = {
     "yaml": ("ksb/kab-lebak/x.yml", "nama: [\n"),
     "unknown-field": ("ksb/kab-lebak/x.yml", KSB_MINIMAL + "warna: merah\n"),
     "wrong-type": ("ksb/kab-lebak/x.yml", KSB_MINIMAL + "relawan: banyak\n"),
-    "unknown-hazard": ("ksb/kab-lebak/x.yml", KSB_MINIMAL.replace("[banjir]", "[banjr]")),
+    "unknown-hazard": ("ksb/kab-lebak/x.yml", KSB_MINIMAL + "ancaman: [banjr]\n"),
     "region-folder": ("ksb/kab-lebk/x.yml", KSB_MINIMAL),
     "phone": ("ksb/kab-lebak/x.yml", KSB_MINIMAL.replace("0812-0000-0101", "0812-ABC")),
     "date": ("ksb/kab-lebak/x.yml", KSB_MINIMAL + "diperbarui: 2025-13-01\n"),

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GOLDEN_CONTENT, KSB_MINIMAL, TODAY, make_project
+from conftest import GOLDEN_CONTENT, KSB_MINIMAL, KSB_SOURCE, TODAY, make_project
 from siaga import cli
 from siaga.build import build
 
@@ -91,9 +91,9 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], list[str]]] = {
     "misspelt-field": ({KSB: ksb().replace("kecamatan: Cibeber", "# KSB baru\nkecamatn: Cibeber")}, [
         "content/ksb/kab-lebak/uji.yml:3:1: kolom tidak dikenal 'kecamatn': maksud Anda 'kecamatan'?"]),
     "unknown-field": ({KSB: ksb("warna: merah\n")}, [
-        "content/ksb/kab-lebak/uji.yml:8:1: kolom tidak dikenal 'warna' (yang dikenal: nama, kecamatan, desa, jenis_desa, ancaman, "
-        "posko, pengurus, lokasi, relawan, berdiri, dasar_hukum, lumbung_sosial, titik_kumpul, jalur_evakuasi, logistik, "
-        "kebutuhan, kegiatan, mitra, sumber, diperbarui, contoh)"]),
+        "content/ksb/kab-lebak/uji.yml:8:1: kolom tidak dikenal 'warna' (yang dikenal: nama, kecamatan, desa, ancaman, "
+        "posko, pengurus, lokasi, relawan, dibentuk, dasar_hukum, lumbung_sosial, titik_kumpul, jalur_evakuasi, logistik, "
+        "kebutuhan, kegiatan, mitra, perbedaan, sumber, diperbarui, contoh)"]),
     "missing-phone": ({KSB: ksb().replace("  telepon: 0812-0000-0101\n", "")}, [
         "content/ksb/kab-lebak/uji.yml:5:1: kolom wajib 'telepon' belum diisi"]),
     "text-expected": ({KSB: ksb().replace("desa: Cibeber", "desa: 12")}, [
@@ -104,8 +104,8 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], list[str]]] = {
         "content/ksb/kab-lebak/uji.yml:6:13: whatsapp: harus true atau false, bukan 'kadang'"]),
     "choice": ({KSB: ksb("kebutuhan:\n  - {barang: tenda, prioritas: penting}\n")}, [
         "content/ksb/kab-lebak/uji.yml:9:32: prioritas: 'penting' tidak dikenal (pilihan: tinggi, sedang atau rendah)"]),
-    "unknown-hazard": ({KSB: ksb().replace("[banjir]", "[banjr]")}, [
-        "content/ksb/kab-lebak/uji.yml:4:11: ancaman: 'banjr' tidak dikenal (dikenal: banjir, tanah-longsor)"]),
+    "unknown-hazard": ({KSB: ksb("ancaman: [banjr]\n")}, [
+        "content/ksb/kab-lebak/uji.yml:8:11: ancaman: 'banjr' tidak dikenal (dikenal: banjir, tanah-longsor)"]),
     # --- numbers and dates that cannot be true
     "letters-in-phone": ({KSB: ksb().replace("0812-0000-0101", "0812-ABC")}, [
         "content/ksb/kab-lebak/uji.yml:7:12: telepon: '0812-ABC' bukan nomor telepon: hanya angka, spasi, tanda hubung dan '+' di depan"]),
@@ -128,21 +128,21 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], list[str]]] = {
         "content/ksb/kab-lebak/uji.yml:8:10: relawan: -3 terlalu kecil (paling sedikit 0)"]),
     "a-million-volunteers": ({KSB: ksb("relawan: 1000001\n")}, [
         "content/ksb/kab-lebak/uji.yml:8:10: relawan: 1000001 terlalu besar (paling banyak 100000)"]),
-    "founded-before-ksb-existed": ({KSB: ksb("berdiri: 1990\n")}, [
-        "content/ksb/kab-lebak/uji.yml:8:10: berdiri: tahun berdiri 1990 tidak mungkin (KSB ada sejak 2008, paling lambat 2026)"]),
+    "founded-before-ksb-existed": ({KSB: ksb("dibentuk: {tahun: 1990, oleh: kemensos, sumber: [{judul: S, penerbit: P}]}\n")}, [
+        "content/ksb/kab-lebak/uji.yml:8:19: tahun: 1990 terlalu kecil (paling sedikit 2008)"]),
     "emergency-number-with-four-digits": ({"kontak/lain.yml": "nomor_darurat:\n  - {nomor: '1122', nama: X, untuk: Y, dikelola: Z, "
                                            "sumber: [{judul: S, penerbit: P, tahun: 2020}]}\n"}, [
         "content/kontak/lain.yml:2:13: nomor: '1122' bukan nomor darurat tiga angka (misalnya 112)"]),
     "email-without-domain": ({KSB: ksb().replace("posko:\n", "posko:\n  email: posko@desa\n")}, [
         "content/ksb/kab-lebak/uji.yml:6:10: email: 'posko@desa' tidak sesuai bentuknya: alamat e-mail seperti posko@contoh.id"]),
-    "javascript-source": ({KSB: ksb("sumber: [{judul: S, penerbit: P, url: 'javascript:alert(1)'}]\n")}, [
-        "content/ksb/kab-lebak/uji.yml:8:39: url: 'javascript:alert(1)' tidak sesuai bentuknya: alamat web lengkap yang diawali https://"]),
+    "javascript-source": ({KSB: ksb().replace(KSB_SOURCE, "sumber: [{judul: S, penerbit: P, url: 'javascript:alert(1)'}]")}, [
+        "content/ksb/kab-lebak/uji.yml:4:39: url: 'javascript:alert(1)' tidak sesuai bentuknya: alamat web lengkap yang diawali https://"]),
     # --- sourcing and sample rules
     "sample-number-in-real-data": ({KSB: ksb().replace("0812-0000-0101", "0812-0000-0001")}, [
         "content/ksb/kab-lebak/uji.yml:7:12: telepon: nomor ini adalah nomor contoh (dari content/ksb/kab-lebak/sukamaju.yml), "
         "bukan nomor sungguhan; tulis nomor yang benar, atau tandai berkas ini contoh: true"]),
-    "sample-states-a-founding-year": ({KSB: ksb("berdiri: 2013\ncontoh: true\n")}, [
-        "content/ksb/kab-lebak/uji.yml:8:10: berdiri: data contoh tidak boleh memuat fakta tentang KSB sungguhan tanpa sumber; "
+    "sample-states-a-decree": ({KSB: KSB_MINIMAL.replace(KSB_SOURCE + "\n", "") + "dasar_hukum: SK Bupati 1/2013\ncontoh: true\n"}, [
+        "content/ksb/kab-lebak/uji.yml:7:14: dasar_hukum: data contoh tidak boleh memuat fakta tentang KSB sungguhan tanpa sumber; "
         "hapus kolom ini atau cantumkan sumbernya di 'sumber'"]),
     "guide-calls-an-unknown-number": ({GUIDE: GUIDE_TEXT.replace("ringkasan: Ringkasan.\n", "ringkasan: Ringkasan.\nnomor: ['118']\n")}, [
         "content/panduan/uji.md:4:9: nomor: '118' tidak ada di content/kontak/ (ada: 110, 112, 129)"]),
@@ -210,8 +210,44 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], list[str]]] = {
         "content/ksb/kab-lebk/uji.yml:1:1: folder wilayah 'kab-lebk' tidak dikenal (dikenal: kab-lebak, kab-pandeglang, kab-serang, "
         "kab-tangerang, kota-cilegon, kota-serang, kota-tangerang, kota-tangerang-selatan)"]),
     "same-ksb-twice": ({KSB: (GOLDEN_CONTENT / "ksb/kab-lebak/sukamaju.yml").read_text(encoding="utf-8")}, [
-        "content/ksb/kab-lebak/uji.yml:1:7: nama: KSB ganda: desa 'Desa {{ 7*7 }} {% raw %}' dengan nama "
-        "'KSB *Suka* | Maju <b>x</b> [x](https://evil.example)' sudah ada di content/ksb/kab-lebak/sukamaju.yml"]),
+        "content/ksb/kab-lebak/uji.yml:1:7: nama: KSB ganda: nama 'KSB *Suka* | Maju <b>x</b> [x](https://evil.example)' "
+        "sudah ada di content/ksb/kab-lebak/sukamaju.yml; satukan kedua berkas"]),
+    # --- a real directory: sources with dates, places from the official list, one file per group
+    "real-ksb-without-a-source": ({KSB: KSB_MINIMAL.replace(KSB_SOURCE + "\n", "")}, [
+        "content/ksb/kab-lebak/uji.yml:1:1: sumber: KSB sungguhan perlu paling sedikit satu sumber publik yang menyebutnya "
+        "(judul, penerbit, tanggal atau tahun, alamat web)"]),
+    "source-dated-in-the-future": ({KSB: KSB_MINIMAL.replace("tahun: 2025", "tanggal: 2027-01-05")}, [
+        "content/ksb/kab-lebak/uji.yml:4:60: tanggal: tanggal 2027-01-05 belum terjadi (hari ini 2026-11-28)"]),
+    "source-year-in-the-future": ({KSB: KSB_MINIMAL.replace("tahun: 2025", "tahun: 2027")}, [
+        "content/ksb/kab-lebak/uji.yml:4:58: tahun: 2027 belum terjadi (sekarang 2026)"]),
+    "source-year-and-date-disagree": ({KSB: KSB_MINIMAL.replace("tahun: 2025", "tahun: 2024, tanggal: 2025-01-05")}, [
+        "content/ksb/kab-lebak/uji.yml:4:58: tahun: 2024 berbeda dengan tahun pada tanggal 2025-01-05"]),
+    "last-mention-before-the-formation": ({KSB: KSB_MINIMAL.replace("tahun: 2025", "tanggal: 2019-08-03") + (
+        "dibentuk:\n  tanggal: 2025-05-29\n  oleh: kemensos\n  sumber: [{judul: Rilis, penerbit: Dinsos, tanggal: 2019-08-03}]\n")}, [
+        "content/ksb/kab-lebak/uji.yml:8:1: dibentuk: tanggal pembentukan (2025-05-29) jatuh sesudah sumber terbaru yang menyebut "
+        "KSB ini (2019-08-03); periksa tanggalnya, atau tambahkan sumber yang menyebut pembentukan itu"]),
+    "formed-by-someone-unnamed": ({KSB: KSB_MINIMAL + (
+        "dibentuk:\n  tahun: 2016\n  oleh: lainnya\n  sumber: [{judul: Rilis, penerbit: Dinsos, tahun: 2016}]\n")}, [
+        "content/ksb/kab-lebak/uji.yml:10:9: oleh_nama: untuk 'oleh: lainnya' tuliskan siapa yang membentuk"]),
+    "a-conflict-with-one-source": ({KSB: KSB_MINIMAL + (
+        "perbedaan:\n  - {tentang: Nama, keterangan: Beda, sumber: [{judul: A, penerbit: B, tahun: 2025}]}\n")}, [
+        "content/ksb/kab-lebak/uji.yml:9:39: sumber: harus berisi paling sedikit 2 butir"]),
+    "kecamatan-misspelt": ({KSB: KSB_MINIMAL.replace("kecamatan: Cibeber", "kecamatan: Cibeberr")}, [
+        "content/ksb/kab-lebak/uji.yml:2:12: kecamatan: 'Cibeberr' tidak ada di daftar resmi Kemendagri untuk Kabupaten Lebak: "
+        "maksud Anda 'Cibeber'?"]),
+    "kecamatan-of-another-region": ({KSB: KSB_MINIMAL.replace("kecamatan: Cibeber", "kecamatan: Angsana")}, [
+        "content/ksb/kab-lebak/uji.yml:2:12: kecamatan: 'Angsana' tidak ada di daftar resmi Kemendagri untuk Kabupaten Lebak: "
+        "kecamatan itu ada di Kabupaten Pandeglang; pindahkan berkas ini ke folder wilayahnya"]),
+    "desa-of-another-kecamatan": ({KSB: KSB_MINIMAL.replace("desa: Cibeber", "desa: [Cibeber, Muncang]")}, [
+        "content/ksb/kab-lebak/uji.yml:3:17: desa: 'Muncang' berada di Kecamatan Muncang, bukan di Kecamatan Cibeber "
+        "(daftar resmi Kemendagri)"]),
+    "desa-misspelt": ({KSB: KSB_MINIMAL.replace("desa: Cibeber", "desa: [Cibebber]")}, [
+        "content/ksb/kab-lebak/uji.yml:3:8: desa: 'Cibebber' tidak ada di Kecamatan Cibeber menurut daftar resmi Kemendagri: "
+        "maksud Anda 'Cibeber'?"]),
+    "two-files-for-one-group": ({KSB: KSB_MINIMAL.replace("KSB Uji", "KSB Uji Dua"),
+                                 "ksb/kab-lebak/uji-lain.yml": KSB_MINIMAL}, [
+        "content/ksb/kab-lebak/uji.yml:1:7: nama: KSB ganda: Kecamatan Cibeber dengan desa/kelurahan yang sama (Cibeber) sudah ada "
+        "di content/ksb/kab-lebak/uji-lain.yml; satukan kedua berkas"]),
     "regions-file-deleted": ({"wilayah.yml": None}, ["content/wilayah.yml:1:1: berkas wilayah.yml tidak ada"]),
     # --- one bad file never hides the next
     "two-files-two-problems": ({KSB: ksb("relawan: banyak\n"), "ksb/kota-serang/lain.yml": "nama: [\n"}, [

@@ -79,13 +79,13 @@ def test_csv_has_one_row_per_ksb_with_the_documented_columns(built):
     for entry in content.ksb:
         row = by_id[f"{entry.wilayah.slug}/{entry.slug}"]
         assert row["nama"] == entry.record.nama  # exactly as typed, markup characters included
-        if entry.record.contoh:  # a made-up number must not look like a working one in a spreadsheet
+        if entry.record.contoh or not entry.record.posko:  # a made-up number must not look like a working one
             assert row["posko_telepon"] == row["posko_whatsapp"] == row["posko_email"] == ""
         else:
             assert row["posko_telepon"] == entry.record.posko.telepon
             assert row["posko_telepon"].startswith("+62")
         assert row["wilayah_kode"] == entry.wilayah.kode
-        assert row["ancaman"].split("; ") == entry.record.ancaman
+        assert [hazard for hazard in row["ancaman"].split("; ") if hazard] == entry.record.ancaman
         assert row["halaman"] == urls.page(ksb_path(entry))
         assert row["contoh"] == ("true" if entry.record.contoh else "false")
 
@@ -113,33 +113,36 @@ def test_json_has_the_same_rows_with_typed_values(built):
         assert list(record) == list(row)
         assert record["ancaman"] == entry.record.ancaman
         assert record["contoh"] is entry.record.contoh
-        if entry.record.contoh:
+        if entry.record.contoh or not entry.record.posko:
             assert record["posko_telepon"] is record["posko_whatsapp"] is record["posko_email"] is None
         else:
             assert record["posko_whatsapp"] is entry.record.posko.whatsapp
         assert record["relawan"] == entry.record.relawan and (record["relawan"] is None or isinstance(record["relawan"], int))
-        if entry.record.lokasi:
+        if entry.record.lokasi:  # the posko's own point
             assert (record["lat"], record["lon"]) == (entry.record.lokasi.lat, entry.record.lokasi.lon)
-        else:
-            assert record["lat"] is None and row["lat"] == ""
+            assert record["ketepatan_lokasi"] == "titik"
+        else:  # its kecamatan's centre, said to be approximate
+            assert (record["lat"], record["lon"]) == (entry.tempat.titik.lat, entry.tempat.titik.lon)
+            assert record["ketepatan_lokasi"] == "kecamatan" and row["ketepatan_lokasi"] == "kecamatan"
 
 
-def test_geojson_is_valid_with_a_point_per_located_ksb(built):
+def test_geojson_is_valid_with_a_point_per_ksb_and_its_precision(built):
     project, content = built
     collection = geojson.loads(read(project, "data/ksb.geojson"))
     assert collection.is_valid, collection.errors()
-    located = [entry for entry in content.ksb if entry.record.lokasi]
-    assert len(collection["features"]) == len(located)
+    assert len(collection["features"]) == len(content.ksb), "a KSB without coordinates is placed at its kecamatan's centre"
     records = {record["id"]: record for record in json.loads(read(project, "data/ksb.json"))}
-    for feature, entry in zip(collection["features"], located, strict=True):
+    for feature, entry in zip(collection["features"], content.ksb, strict=True):
         assert feature["geometry"]["type"] == "Point"
-        assert feature["geometry"]["coordinates"] == [entry.record.lokasi.lon, entry.record.lokasi.lat]  # longitude first
+        point = entry.record.lokasi or entry.tempat.titik
+        assert feature["geometry"]["coordinates"] == [point.lon, point.lat]  # longitude first
         assert feature["properties"] == records[feature["id"]]
+        assert feature["properties"]["ketepatan_lokasi"] == ("titik" if entry.record.lokasi else "kecamatan")
 
 
-def test_golden_content_has_a_ksb_without_coordinates_left_out_of_the_map(golden_site):
+def test_golden_content_has_a_ksb_without_coordinates_placed_approximately(golden_site):
     _, content = golden_site
-    assert any(entry.record.lokasi is None for entry in content.ksb), "the golden content must cover this case"
+    assert any(entry.record.lokasi is None and entry.tempat.titik_perkiraan for entry in content.ksb), "the golden content covers it"
 
 
 # --- contacts --------------------------------------------------------------------------------
@@ -148,15 +151,15 @@ def test_golden_content_has_a_ksb_without_coordinates_left_out_of_the_map(golden
 def test_combined_vcard_has_every_reachable_organisation_and_real_posko(built):
     project, content = built
     cards = list(vobject.readComponents(read(project, "data/kontak.vcf")))
-    organisations = [o for o in content.organisasi if (o.telepon or o.email or o.situs) and not o.contoh]
-    real_ksb = [entry for entry in content.ksb if not entry.record.contoh]
+    organisations = [o for o in content.organisasi if o.saluran and not o.contoh]
+    real_ksb = [entry for entry in content.ksb if not entry.record.contoh and entry.record.posko]
     assert len(cards) == len(organisations) + len(real_ksb)
     assert [card.fn.value for card in cards[: len(organisations)]] == [o.nama for o in organisations]
     phones = {tel.value for card in cards for tel in card.contents.get("tel", [])}
     assert phones == {entry.record.posko.telepon for entry in real_ksb} | {o.telepon for o in organisations if o.telepon}
     for card, organisation in zip(cards, organisations, strict=False):
         # every card has a way to reach the organisation: a name alone helps no journalist
-        assert card.contents.get("tel") or card.contents.get("email") or card.contents.get("url"), organisation.id
+        assert any(card.contents.get(kind) for kind in ("tel", "email", "url", "adr")), organisation.id
     assert all(card.uid.value.startswith("urn:uuid:") for card in cards)
     assert len({card.uid.value for card in cards}) == len(cards)
     for card, entry in zip(cards[len(organisations):], real_ksb, strict=True):
@@ -165,7 +168,7 @@ def test_combined_vcard_has_every_reachable_organisation_and_real_posko(built):
 
 def test_no_sample_number_is_a_vcard_phone_entry(built):
     project, content = built
-    samples = {entry.record.posko.telepon for entry in content.ksb if entry.record.contoh}
+    samples = {entry.record.posko.telepon for entry in content.ksb if entry.record.contoh and entry.record.posko}
     samples |= {person.telepon for entry in content.ksb if entry.record.contoh for person in entry.record.pengurus if person.telepon}
     samples |= {o.telepon for o in content.organisasi if o.contoh and o.telepon}
     assert samples, "the content must have sample numbers for this test to mean something"
@@ -182,10 +185,15 @@ def test_each_real_ksb_vcard_has_its_posko_and_only_consented_board_members(buil
         if entry.record.contoh:
             assert not (project.site / ksb_vcard_path(entry)).exists(), entry.slug
             continue
+        if not entry.record.posko and not entry.record.pengurus_publik:
+            assert not (project.site / ksb_vcard_path(entry)).exists(), "no card without a contact"
+            continue
         cards = list(vobject.readComponents(read(project, ksb_vcard_path(entry))))
-        assert len(cards) == 1 + len(entry.record.pengurus_publik)
-        assert cards[0].tel.value == entry.record.posko.telepon
-        listed = {card.fn.value for card in cards[1:]}
+        posko = 1 if entry.record.posko else 0
+        assert len(cards) == posko + len(entry.record.pengurus_publik)
+        if posko:
+            assert cards[0].tel.value == entry.record.posko.telepon
+        listed = {card.fn.value for card in cards[posko:]}
         assert listed == {person.nama for person in entry.record.pengurus_publik}
         text = read(project, ksb_vcard_path(entry))
         for person in entry.record.pengurus:
@@ -319,7 +327,7 @@ def test_data_dictionary_takes_descriptions_from_the_model(bundled_site):
     cells = data_dictionary(project)
     meaning = {name: row[2] for name, row in cells.items()}
     hsds = {name: row[3] for name, row in cells.items()}
-    assert meaning["kecamatan"] == Ksb.model_fields["kecamatan"].description
+    assert meaning["kecamatan"] == Ksb.model_fields["kecamatan"].description + " Ejaan resmi Kemendagri."
     assert meaning["posko_telepon"].startswith(Posko.model_fields["telepon"].description)
     assert "E.164" in meaning["posko_telepon"]
     assert hsds["nama"] == "organization.name" and hsds["lat"] == "location.latitude" and hsds["posko_telepon"] == "phone.number"
@@ -337,7 +345,9 @@ def test_every_ksb_has_a_qr_code_of_its_page_and_a_poster_page(built):
         image = poster.select_one("article img")
         assert image["src"] == "../qr.svg"
         text = " ".join(poster.select_one("article").get_text(" ").split())
-        if entry.record.contoh:  # a made-up number on a wall would be dialled: it is masked
+        if not entry.record.posko:  # no posko number is made up: the poster says there is none yet
+            assert "Nomor posko KSB ini belum dipublikasikan" in text
+        elif entry.record.contoh:  # a made-up number on a wall would be dialled: it is masked
             assert phone.national(entry.record.posko.telepon) not in text
             assert phone.masked(entry.record.posko.telepon) in text
         else:
@@ -356,7 +366,8 @@ def test_ksb_page_links_its_vcard_poster_and_whatsapp_share(built):
     for entry in content.ksb:
         soup = page(project, f"/ksb/{entry.wilayah.slug}/{entry.slug}/")
         hrefs = [a["href"] for a in soup.select("article a")]
-        assert (f"ksb-{entry.slug}.vcf" in hrefs) is not entry.record.contoh  # sample data makes no contact card
+        has_card = not entry.record.contoh and bool(entry.record.posko or entry.record.pengurus_publik)
+        assert (f"ksb-{entry.slug}.vcf" in hrefs) is has_card  # sample data and a KSB without contact make no card
         assert "poster/" in hrefs
         share = [href for href in hrefs if href.startswith("https://wa.me/?text=")]
         assert share == ["https://wa.me/?text=" + quote(urls.page(ksb_path(entry)), safe="")]
@@ -401,7 +412,7 @@ def test_shared_pages_carry_their_own_title_and_description(golden_site):
         og = {tag["property"]: tag["content"] for tag in soup.select("meta[property^='og:']")}
         assert og["og:title"] == entry.record.nama  # the hostile name, as plain text
         assert og["og:description"] == soup.select_one("meta[name=description]")["content"]
-        assert og["og:description"].startswith(f"{entry.record.nama}, {entry.record.jenis_desa.capitalize()} ")
+        assert og["og:description"].startswith(f"{entry.record.nama}, Kecamatan {entry.tempat.kecamatan}, ")
         assert og["og:url"] == urls.page(ksb_path(entry))
         assert og["og:locale"] == "id_ID" and og["og:site_name"] == "Siaga Banten"
     home = page(project, "/")

@@ -219,7 +219,7 @@ def test_builds_in_processes_with_different_hash_seeds_give_the_same_bytes(proje
     needs = "".join(f"  - {{barang: Barang {letter}, jumlah: 1, prioritas: sedang}}\n" for letter in "ABCDEFGH")
     for number in range(1, 9):
         (project.content / f"ksb/kab-lebak/banyak-{number}.yml").write_text(
-            KSB_MINIMAL.replace("KSB Uji", f"KSB Banyak {number}") + "kebutuhan:\n" + needs, encoding="utf-8")
+            KSB_MINIMAL.replace("KSB Uji", f"KSB Banyak {number}") + "contoh: true\nkebutuhan:\n" + needs, encoding="utf-8")
     builds = []
     for seed in ("1", "2"):
         result = subprocess.run([sys.executable, "-m", "siaga", "--root", str(project.root), "build"],

@@ -27,9 +27,15 @@ def siaga(project, *args: str, answers: str = "", env: dict[str, str] | None = N
 ANSWERS = "\n".join([
     "2",                      # Kabupaten Lebak, by number
     "KSB Desa Cibeber: Siaga #1",  # a name with ': ' and '#', which must stay text
+    "Cibeberr",               # not in the official list: "maksud Anda 'Cibeber'?", asked again
     "Cibeber",
-    "Desa Cibeber",
+    "Cibeber",                # the village, official spelling
     "1,2",                    # banjir, tanah-longsor
+    "Berita uji: KSB Cibeber dibentuk",
+    "Koran uji",
+    "2025-10-03",
+    "",                       # no web address
+    "ya",                     # the posko agreed to publish its contact
     "Balai desa Cibeber",
     "0812-ABC",               # refused, asked again
     "0813-1111-2222",
@@ -43,10 +49,21 @@ def test_new_ksb_writes_a_valid_commented_file_from_answers(project):
     text = target.read_text(encoding="utf-8")
     assert "# Kolom lain yang bisa diisi" in text and "'KSB Desa Cibeber: Siaga #1'" in text
     assert "bukan nomor telepon" in result.stdout  # the wrong number was explained, then asked again
+    assert "maksud Anda 'Cibeber'?" in result.stdout  # and the misspelt kecamatan
     content = load_and_validate(project.content, today=TODAY)
     [entry] = [e for e in content.ksb if e.slug == "cibeber"]
     assert entry.record.nama == "KSB Desa Cibeber: Siaga #1"
     assert entry.record.ancaman == ["banjir", "tanah-longsor"] and entry.record.posko.telepon == "+6281311112222"
+    assert entry.tempat.desa == (("36.02.19.2001", "Cibeber", "desa"),)
+    assert [(s.judul, s.tanggal.isoformat()) for s in entry.record.sumber] == [("Berita uji: KSB Cibeber dibentuk", "2025-10-03")]
+
+
+def test_new_ksb_without_a_posko_contact_is_written_without_one(project):
+    answers = ANSWERS.replace("\nya\nBalai desa Cibeber\n0812-ABC\n0813-1111-2222\n", "\ntidak\n")
+    result = siaga(project, "ksb-baru", answers=answers)
+    assert result.returncode == 0, result.stderr
+    [entry] = [e for e in load_and_validate(project.content, today=TODAY).ksb if e.slug == "cibeber"]
+    assert entry.record.posko is None
 
 
 def test_new_ksb_never_overwrites_a_file(project):
@@ -69,9 +86,10 @@ def test_new_ksb_stops_without_writing_on_an_empty_answer(project):
 
 # --- make import -------------------------------------------------------------------------------
 
-HEADER = "wilayah,berkas,nama,kecamatan,desa,jenis_desa,ancaman,posko_alamat,posko_telepon,posko_whatsapp,relawan\n"
-ROWS = ("Kabupaten Lebak,,KSB Cikotok,Cibeber,Cikotok,desa,banjir; tanah-longsor,Balai desa,0813-2222-3333,ya,15\n"
-        "kota-serang,cipare,KSB Cipare,Serang,Cipare,kelurahan,banjir,Posko baru,(0254) 200000,tidak,\n")
+HEADER = ("wilayah,berkas,nama,kecamatan,desa,ancaman,posko_alamat,posko_telepon,posko_whatsapp,relawan,"
+          "sumber_judul,sumber_penerbit\n")
+ROWS = ("Kabupaten Lebak,cikotok,KSB Cikotok,Cibeber,Cikotok,banjir; tanah-longsor,Balai desa,0813-2222-3333,ya,15,Berita uji,Koran uji\n"
+        "kota-serang,cipare,KSB Cipare,Serang,Cipare,banjir,Posko baru,(0254) 200000,tidak,,,\n")
 
 
 def test_import_writes_valid_files_and_a_second_run_changes_nothing(project, tmp_path):
@@ -112,7 +130,8 @@ def test_import_reads_what_excel_and_libreoffice_save(project, tmp_path):
     sheet = workbook.active
     for line in (HEADER + ROWS).splitlines():
         sheet.append(line.split(","))
-    sheet.append(["kab-lebak", "cisimeut", "KSB Cisimeut", "Leuwidamar", "Cisimeut", "desa", "banjir", "Masjid", "0813-4444-5555", "", 7])
+    sheet.append(["kab-lebak", "cisimeut", "KSB Cisimeut", "Leuwidamar", "Cisimeut", "banjir", "Masjid", "0813-4444-5555", "", 7,
+                  "Berita", "Koran"])
     xlsx = tmp_path / "ksb.xlsx"
     workbook.save(xlsx)
     import_file(xlsx, project.content)
@@ -121,17 +140,20 @@ def test_import_reads_what_excel_and_libreoffice_save(project, tmp_path):
 
 def test_import_reports_problems_by_row_and_column_and_writes_nothing(project, tmp_path):
     sheet = tmp_path / "ksb.csv"
-    sheet.write_text(HEADER + ROWS + "kab-lebk,,X,Y,Z,desa,banjir,A,0813-2222-4444,,\n"
-                     "kab-lebak,,KSB Rusak,Cibeber,Rusak,desa,banjr,A,0813-ABC,,banyak\n", encoding="utf-8")
+    sheet.write_text(HEADER + ROWS + "kab-lebk,,X,Y,Z,banjir,A,0813-2222-4444,,,S,P\n"
+                     "kab-lebak,,KSB Rusak,Cibeber,Cikotok,banjr,A,0813-ABC,,banyak,S,P\n"
+                     "kab-lebak,,KSB Salah Tempat,Cibeberr,Cikotok,banjir,,,,,S,P\n", encoding="utf-8")
     before = sorted(project.content.rglob("*"))
     with pytest.raises(ContentInvalid) as caught:
         import_file(sheet, project.content)
     assert [str(problem) for problem in caught.value.errors] == [
         "ksb.csv:4:1: baris 4, kolom wilayah: 'kab-lebk' tidak dikenal (tulis kode seperti kab-lebak atau nama seperti Kabupaten Lebak)",
-        "ksb.csv:5:7: baris 5, kolom ancaman: ancaman: 'banjr' tidak dikenal (dikenal: banjir, tanah-longsor)",
-        "ksb.csv:5:9: baris 5, kolom posko_telepon: telepon: '0813-ABC' bukan nomor telepon: "
+        "ksb.csv:5:6: baris 5, kolom ancaman: ancaman: 'banjr' tidak dikenal (dikenal: banjir, tanah-longsor)",
+        "ksb.csv:5:8: baris 5, kolom posko_telepon: telepon: '0813-ABC' bukan nomor telepon: "
         "hanya angka, spasi, tanda hubung dan '+' di depan",
-        "ksb.csv:5:11: baris 5, kolom relawan: relawan: harus berupa bilangan bulat, bukan 'banyak'",
+        "ksb.csv:5:10: baris 5, kolom relawan: relawan: harus berupa bilangan bulat, bukan 'banyak'",
+        "ksb.csv:6:4: baris 6, kolom kecamatan: 'Cibeberr' tidak ada di daftar resmi Kemendagri untuk Kabupaten Lebak: "
+        "maksud Anda 'Cibeber'?",
     ]
     assert sorted(project.content.rglob("*")) == before
 

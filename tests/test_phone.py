@@ -343,9 +343,9 @@ def _kilometres(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def test_nearest_ksb_is_found_in_the_browser_from_the_phones_position(browser, site):
     url, content = site
-    located = [entry for entry in content.ksb if entry.record.lokasi]
-    here = (located[-1].record.lokasi.lat + 0.01, located[-1].record.lokasi.lon - 0.01)
-    ranked = sorted(located, key=lambda e: _kilometres(here, (e.record.lokasi.lat, e.record.lokasi.lon)))
+    located = content.ksb  # every KSB: at its posko, or approximately at its kecamatan's centre
+    here = (located[-1].tempat.titik.lat + 0.01, located[-1].tempat.titik.lon - 0.01)
+    ranked = sorted(located, key=lambda e: _kilometres(here, (e.tempat.titik.lat, e.tempat.titik.lon)))
     context = browser.new_context(viewport=SMALL_PHONE, locale="id-ID", geolocation={"latitude": here[0], "longitude": here[1]},
                                   permissions=["geolocation"])
     page = context.new_page()
@@ -357,6 +357,8 @@ def test_nearest_ksb_is_found_in_the_browser_from_the_phones_position(browser, s
     results.first.wait_for()
     names = [results.nth(i).locator("a").first.inner_text() for i in range(results.count())]
     assert names == [entry.record.nama for entry in ranked[: len(names)]] and len(names) == min(3, len(located))
+    for index, entry in enumerate(ranked[: len(names)]):  # a point at a kecamatan's centre is said to be rough
+        assert ("perkiraan" in results.nth(index).inner_text()) is entry.tempat.titik_perkiraan, entry.slug
     results.first.locator("a").first.click()
     page.wait_for_url(f"**/{served_url(ksb_path(ranked[0]))}")
     assert all(urlsplit(address).hostname == "127.0.0.1" for address in requests), "the position goes nowhere"
@@ -386,8 +388,10 @@ def test_a_region_list_narrows_as_the_reader_types(phone, site):
     items = page.locator("article h2[id^='kecamatan-'] + ul > li")
     assert items.count() == len(listed)
     box = page.get_by_label("Saring daftar: ketik nama KSB, desa atau kecamatan")
-    box.fill(wanted.desa.upper())
-    matching = [e for e in listed if wanted.desa.casefold() in f"{e.record.nama} {e.record.desa} {e.record.kecamatan}".casefold()]
+    typed = listed[-1].tempat.desa[0][1] if listed[-1].tempat.desa else listed[-1].tempat.kecamatan
+    box.fill(typed.upper())
+    matching = [e for e in listed
+                if typed.casefold() in " ".join([e.record.nama, *(name for _, name, _ in e.tempat.desa), e.tempat.kecamatan]).casefold()]
     visible = [items.nth(i).inner_text() for i in range(items.count()) if items.nth(i).is_visible()]
     assert len(visible) == len(matching) and any(wanted.nama in text for text in visible)
     assert page.locator(".siaga-saring__jumlah").inner_text() == f"{len(matching)} dari {len(listed)} KSB cocok"

@@ -187,8 +187,10 @@ def test_libyaml_reads_the_bundled_content_as_ruamel_does():
     for path in files:
         text = path.read_text(encoding="utf-8")
         composed, fast = compose(text, _LIMITS)
-        assert composed, path
-        assert _same_reading(fast, from_ruamel(_yaml().load(text))), path
+        # A "!" anywhere (SP4N-LAPOR! is a service's name) hands the file to ruamel: nothing to compare then.
+        assert composed or "!" in text, path
+        if composed:
+            assert _same_reading(fast, from_ruamel(_yaml().load(text))), path
 
 
 @pytest.mark.parametrize("text", [

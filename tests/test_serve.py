@@ -85,7 +85,7 @@ def test_a_preview_regeneration_writes_what_a_full_generation_writes(project):
     for path, old, new in edits:
         if old is None:
             path.write_text(ksb_file.read_text(encoding="utf-8").replace("KSB Cipare Baru", "KSB Cipare Dua")
-                            .replace("desa: Cipare", "desa: Cipare Dua"), encoding="utf-8")
+                            .replace("desa: [Cipare]", "desa: [Lopang]"), encoding="utf-8")
         else:
             assert old in path.read_text(encoding="utf-8")
             path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")

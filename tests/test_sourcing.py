@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from conftest import KSB_MINIMAL, REPO, TODAY, write
+from conftest import KSB_MINIMAL, KSB_SOURCE, REPO, TODAY, write
 from siaga.content import phone
 from siaga.content.validate import load_and_validate
 from siaga.pages import render
@@ -78,7 +78,8 @@ organisasi:
     sumber: [{judul: Sumber, penerbit: Penerbit, tahun: 2024}]
 """)
     assert problems(project) == [
-        "content/kontak/lain.yml:2:5: sumber_kontak: telepon, e-mail atau situs perlu sumber (di mana lembaga itu mengumumkannya)"
+        "content/kontak/lain.yml:2:5: sumber_kontak: telepon, e-mail, situs, media sosial atau alamat perlu sumber "
+        "(di mana lembaga itu mengumumkannya)"
     ]
 
 
@@ -92,8 +93,8 @@ organisasi:
     sumber: [{judul: Sumber, penerbit: Penerbit, tahun: 2024}]
 """)
     assert problems(project) == [
-        "content/kontak/lain.yml:2:5: cara_menghubungi: lembaga tanpa telepon, e-mail atau situs terverifikasi "
-        "perlu keterangan cara menghubunginya"
+        "content/kontak/lain.yml:2:5: cara_menghubungi: lembaga tanpa telepon atau e-mail terverifikasi "
+        "perlu keterangan bahwa keduanya belum ditemukan, dan cara lain menghubunginya"
     ]
 
 
@@ -148,16 +149,16 @@ def test_validate_command_prints_the_warning_and_succeeds(project):
 # --- sample data that cannot hurt --------------------------------------------------------------
 
 
-def test_sample_ksb_states_no_founding_year_without_a_source(project):
-    write(project, "ksb/kab-lebak/uji.yml", KSB_MINIMAL + "berdiri: 2013\ncontoh: true\n")
+def test_sample_ksb_states_no_decree_without_a_source(project):
+    write(project, "ksb/kab-lebak/uji.yml", KSB_MINIMAL.replace(KSB_SOURCE + "\n", "") + "dasar_hukum: SK Bupati 1/2013\ncontoh: true\n")
     assert problems(project) == [
-        "content/ksb/kab-lebak/uji.yml:8:10: berdiri: data contoh tidak boleh memuat fakta tentang KSB sungguhan tanpa sumber; "
+        "content/ksb/kab-lebak/uji.yml:7:14: dasar_hukum: data contoh tidak boleh memuat fakta tentang KSB sungguhan tanpa sumber; "
         "hapus kolom ini atau cantumkan sumbernya di 'sumber'"
     ]
 
 
 def test_sample_ksb_may_state_a_sourced_fact(project):
-    write(project, "ksb/kab-lebak/uji.yml", KSB_MINIMAL + "berdiri: 2013\ncontoh: true\nsumber: [{judul: SK, penerbit: Pemkab}]\n")
+    write(project, "ksb/kab-lebak/uji.yml", KSB_MINIMAL + "dasar_hukum: SK Bupati 1/2013\ncontoh: true\n")
     assert "uji" in [entry.slug for entry in load_and_validate(project.content, today=TODAY).ksb]
 
 

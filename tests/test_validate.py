@@ -31,9 +31,9 @@ def test_yaml_syntax_error_points_at_the_line(project):
 def test_unknown_field_names_the_known_ones(project):
     write(project, "ksb/kab-lebak/uji.yml", KSB_MINIMAL + "warna: merah\n")
     assert problems(project) == [
-        "content/ksb/kab-lebak/uji.yml:8:1: kolom tidak dikenal 'warna' (yang dikenal: nama, kecamatan, desa, jenis_desa, ancaman, posko, "
-        "pengurus, lokasi, relawan, berdiri, dasar_hukum, lumbung_sosial, titik_kumpul, jalur_evakuasi, logistik, kebutuhan, "
-        "kegiatan, mitra, sumber, diperbarui, contoh)"
+        "content/ksb/kab-lebak/uji.yml:8:1: kolom tidak dikenal 'warna' (yang dikenal: nama, kecamatan, desa, ancaman, posko, "
+        "pengurus, lokasi, relawan, dibentuk, dasar_hukum, lumbung_sosial, titik_kumpul, jalur_evakuasi, logistik, kebutuhan, "
+        "kegiatan, mitra, perbedaan, sumber, diperbarui, contoh)"
     ]
 
 
@@ -50,13 +50,13 @@ def test_wrong_type_points_at_the_value(project):
 
 
 def test_number_where_text_is_expected_suggests_quotes(project):
-    write(project, "ksb/kab-lebak/uji.yml", KSB_MINIMAL.replace("desa: Cibeber", "desa: 12"))
-    assert problems(project) == ["content/ksb/kab-lebak/uji.yml:3:7: desa: harus berupa teks, bukan 12 (beri tanda kutip)"]
+    write(project, "ksb/kab-lebak/uji.yml", KSB_MINIMAL.replace("desa: Cibeber", "desa: [12]"))
+    assert problems(project) == ["content/ksb/kab-lebak/uji.yml:3:8: desa: harus berupa teks, bukan 12 (beri tanda kutip)"]
 
 
 def test_unknown_hazard_names_the_vocabulary(project):
-    write(project, "ksb/kab-lebak/uji.yml", KSB_MINIMAL.replace("[banjir]", "[banjir, banjr]"))
-    assert problems(project) == ["content/ksb/kab-lebak/uji.yml:4:19: ancaman: 'banjr' tidak dikenal (dikenal: banjir, tanah-longsor)"]
+    write(project, "ksb/kab-lebak/uji.yml", KSB_MINIMAL + "ancaman: [banjir, banjr]\n")
+    assert problems(project) == ["content/ksb/kab-lebak/uji.yml:8:19: ancaman: 'banjr' tidak dikenal (dikenal: banjir, tanah-longsor)"]
 
 
 def test_region_folder_must_be_one_of_the_eight(project):
@@ -124,8 +124,8 @@ def test_same_ksb_twice(project):
     write(project, "ksb/kab-lebak/satu.yml", KSB_MINIMAL)
     write(project, "ksb/kab-lebak/dua.yml", KSB_MINIMAL.replace("KSB Uji", "ksb  uji"))
     assert problems(project) == [
-        "content/ksb/kab-lebak/satu.yml:1:7: nama: KSB ganda: desa 'Cibeber' dengan nama 'KSB Uji' "
-        "sudah ada di content/ksb/kab-lebak/dua.yml"
+        "content/ksb/kab-lebak/satu.yml:1:7: nama: KSB ganda: nama 'KSB Uji' sudah ada di content/ksb/kab-lebak/dua.yml; "
+        "satukan kedua berkas"
     ]
 
 
@@ -172,12 +172,13 @@ def test_choice_lists_the_valid_values(project):
 
 def test_every_problem_of_every_file_is_reported_at_once(project):
     write(project, "ksb/kab-lebak/a.yml", KSB_MINIMAL.replace("KSB Uji", "KSB A") + "relawan: x\nwarna: 1\n")
-    write(project, "ksb/kota-serang/b.yml", KSB_MINIMAL.replace("KSB Uji", "KSB B").replace("[banjir]", "[gempa]"))
+    write(project, "ksb/kota-serang/b.yml", KSB_MINIMAL.replace("KSB Uji", "KSB B").replace("Cibeber", "Serang", 1)
+          .replace("desa: Cibeber", "desa: Cipare") + "ancaman: [gempa]\n")
     write(project, "panduan/kosong.md", "")
     found = problems(project)
     assert [message.split(": ")[0] for message in found] == [
         "content/ksb/kab-lebak/a.yml:8:10",
         "content/ksb/kab-lebak/a.yml:9:1",
-        "content/ksb/kota-serang/b.yml:4:11",
+        "content/ksb/kota-serang/b.yml:8:11",
         "content/panduan/kosong.md:1:1",
     ]

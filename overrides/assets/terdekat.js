@@ -58,15 +58,20 @@
       var link = element("a", null, ksb.nama);
       link.href = "ksb/" + ksb.id + "/"; /* the id is <region>/<file>: the page's own address */
       item.appendChild(link);
-      var where = ksb.desa_kelurahan + ", Kecamatan " + ksb.kecamatan + ", " + ksb.wilayah;
+      var villages = ksb.desa_kelurahan || [];
+      var where = (villages.length ? villages.join(", ") + ", " : "") + "Kecamatan " + ksb.kecamatan + ", " + ksb.wilayah;
+      /* A KSB known only by its kecamatan is placed at the kecamatan's centre: say the distance is rough. */
+      var rough = ksb.ketepatan_lokasi === "kecamatan" ? " (perkiraan: titik tengah kecamatan)" : "";
       item.appendChild(element("span", "siaga-terdekat__jarak",
-        "± " + found.km.toFixed(1).replace(".", ",") + " km · " + where));
+        "± " + found.km.toFixed(1).replace(".", ",") + " km" + rough + " · " + where));
       if (ksb.posko_telepon) {
         var call = element("a", "siaga-terdekat__telepon", "Telepon posko " + ksb.posko_telepon);
         call.href = "tel:" + ksb.posko_telepon;
         item.appendChild(call);
       } else if (ksb.contoh) {
         item.appendChild(element("span", "siaga-terdekat__contoh", "Data contoh: tidak ada nomor yang bisa dihubungi."));
+      } else {
+        item.appendChild(element("span", "siaga-terdekat__contoh", "Nomor posko belum dipublikasikan: lihat halamannya."));
       }
       list.appendChild(item);
     });

@@ -57,6 +57,20 @@ def _not_in_future(value: dt.date | None, info: ValidationInfo) -> dt.date | Non
 
 RecordT = TypeVar("RecordT", bound="Record")
 
+
+def _earlier(first: tuple[int, int, int], second: tuple[int, int, int]) -> bool:
+    """Whether ``first`` is surely before ``second``, comparing only the parts both know (0 is unknown)."""
+    for a, b in zip(first, second, strict=True):
+        if not a or not b:
+            return False
+        if a != b:
+            return a < b
+    return False
+
+
+def _shown(when: tuple[int, int, int]) -> str:
+    return "-".join(f"{part:02d}" for part in when if part)
+
 PastDate = Annotated[dt.date, AfterValidator(_not_in_future)]
 
 
@@ -83,9 +97,29 @@ class Sumber(Record):
     penerbit: Text
     """Pihak yang menerbitkannya (BNPB, BMKG, Dinas Sosial Provinsi Banten, ...)."""
     tahun: int | None = Field(default=None, ge=1945, le=2100)
-    """Tahun terbit, jika diketahui."""
+    """Tahun terbit, jika diketahui. Boleh dikosongkan bila ``tanggal`` diisi."""
+    tanggal: PastDate | None = None
+    """Tanggal terbit (YYYY-MM-DD), jika diketahui: dari sinilah halaman KSB menulis kapan KSB itu terakhir
+    disebut dalam sumber publik."""
     url: Url | None = None
     """Alamat web, hanya jika sudah pasti benar; lebih baik dikosongkan daripada menebak."""
+
+    @model_validator(mode="after")
+    def _year_agrees_with_date(self, info: ValidationInfo) -> Sumber:
+        if self.tahun is not None and self.tahun > _today(info).year:
+            raise PydanticCustomError("year_in_future", "tahun: {tahun} belum terjadi (sekarang {now})",
+                                      {"at": "tahun", "tahun": self.tahun, "now": _today(info).year})
+        if self.tanggal is not None and self.tahun is not None and self.tanggal.year != self.tahun:
+            raise PydanticCustomError("year_mismatch", "tahun: {tahun} berbeda dengan tahun pada tanggal {tanggal}",
+                                      {"at": "tahun", "tahun": self.tahun, "tanggal": self.tanggal.isoformat()})
+        return self
+
+    @property
+    def kapan(self) -> tuple[int, int, int] | None:
+        """(year, month, day) of publication, 0 where not known; None when the year is not known either."""
+        if self.tanggal is not None:
+            return (self.tanggal.year, self.tanggal.month, self.tanggal.day)
+        return (self.tahun, 0, 0) if self.tahun is not None else None
 
 
 class SumberTerperiksa(Sumber):
@@ -268,29 +302,78 @@ class Mitra(Record):
     """Apa yang dikerjakan mitra bersama KSB."""
 
 
+class Pembentukan(Record):
+    """Kapan dan oleh siapa KSB dibentuk, dikukuhkan atau ditetapkan, menurut sumber publik."""
+
+    tanggal: PastDate | None = None
+    """Tanggal pembentukan (YYYY-MM-DD), bila sumber menyebutnya."""
+    tahun: int | None = Field(default=None, ge=2008, le=2100)
+    """Tahunnya saja, bila sumber tidak menyebut tanggal."""
+    oleh: Literal["kemensos", "dinsos-provinsi", "dinsos-kabkota", "pemerintah-kabkota", "lainnya"]
+    """Siapa yang membentuk: kemensos, dinsos-provinsi, dinsos-kabkota, pemerintah-kabkota (bupati atau wali kota) atau lainnya."""
+    oleh_nama: Text | None = None
+    """Nama lengkap pihak yang membentuk, bila perlu dirinci (wajib untuk ``oleh: lainnya``)."""
+    keterangan: Text | None = None
+    """Keterangan singkat, misalnya jumlah relawan yang dikukuhkan."""
+    sumber: list[Sumber] = Field(min_length=1)
+    """Sumber yang menyebut pembentukan ini."""
+
+    @model_validator(mode="after")
+    def _one_date_and_a_named_other(self, info: ValidationInfo) -> Pembentukan:
+        if self.tanggal is not None and self.tahun is not None and self.tanggal.year != self.tahun:
+            raise PydanticCustomError("year_mismatch", "tahun: {tahun} berbeda dengan tahun pada tanggal {tanggal}",
+                                      {"at": "tahun", "tahun": self.tahun, "tanggal": self.tanggal.isoformat()})
+        if self.tahun is not None and self.tahun > _today(info).year:
+            raise PydanticCustomError("year_in_future", "tahun: {tahun} belum terjadi (sekarang {now})",
+                                      {"at": "tahun", "tahun": self.tahun, "now": _today(info).year})
+        if self.oleh == "lainnya" and self.oleh_nama is None:
+            raise PydanticCustomError("other_unnamed", "oleh_nama: untuk 'oleh: lainnya' tuliskan siapa yang membentuk",
+                                      {"at": "oleh"})
+        return self
+
+    @property
+    def kapan(self) -> tuple[int, int, int] | None:
+        """(year, month, day) of the formation, 0 where not known."""
+        if self.tanggal is not None:
+            return (self.tanggal.year, self.tanggal.month, self.tanggal.day)
+        return (self.tahun, 0, 0) if self.tahun is not None else None
+
+
+class Perbedaan(Record):
+    """Hal yang disebut berbeda oleh sumber-sumber (nama, tanggal, kecamatan): ditampilkan apa adanya."""
+
+    tentang: Text
+    """Apa yang berbeda, dalam beberapa kata, misalnya "Nama KSB"."""
+    keterangan: Text
+    """Apa kata masing-masing sumber."""
+    sumber: list[Sumber] = Field(min_length=2)
+    """Sumber-sumber yang berbeda itu, paling sedikit dua."""
+
+
 class Ksb(Record):
-    """Satu Kampung Siaga Bencana: satu berkas ``content/ksb/<wilayah>/<slug>.yml``."""
+    """Satu Kampung Siaga Bencana: satu berkas ``content/ksb/<wilayah>/<slug>.yml``. Sebagian besar KSB di Banten
+    dibentuk per kecamatan, dengan anggota dari beberapa desa."""
 
     nama: Text
-    """Nama KSB, misalnya "KSB Desa Sukamaju"."""
+    """Nama KSB, misalnya "KSB Angsana", atau nama yang dipakai sumber, misalnya "KSB Karya Bakti"."""
     kecamatan: Text
-    """Nama kecamatan."""
-    desa: Text
-    """Nama desa atau kelurahan."""
-    jenis_desa: Literal["desa", "kelurahan"] = "desa"
-    """Apakah ``desa`` sebuah desa atau kelurahan (di wilayah kota biasanya kelurahan)."""
-    ancaman: list[Slug] = Field(min_length=1)
-    """Kode ancaman bencana dari ``content/ancaman.yml``."""
-    posko: Posko
-    """Kontak posko, selalu ditampilkan untuk umum."""
+    """Nama kecamatan, sesuai daftar resmi Kemendagri untuk kabupaten/kota folder ini."""
+    desa: list[Text] = []
+    """Desa atau kelurahan yang dicakup KSB, bila sumber menyebutnya (boleh kosong, satu, atau banyak), sesuai daftar resmi
+    Kemendagri untuk kecamatan itu."""
+    ancaman: list[Slug] = []
+    """Kode ancaman bencana dari ``content/ancaman.yml`` yang disebut sumber untuk wilayah KSB ini."""
+    posko: Posko | None = None
+    """Kontak posko, bila posko itu setuju nomornya dimuat. Bila kosong, halaman KSB mengarahkan pembaca ke
+    Dinas Sosial kabupaten/kotanya dan ke nomor darurat."""
     pengurus: list[Pengurus] = []
     """Anggota pengurus; hanya yang bertanda ``publik: true`` yang ditampilkan di situs."""
     lokasi: Lokasi | None = None
-    """Koordinat posko atau pusat desa."""
+    """Koordinat posko. Bila kosong, KSB ditempatkan di titik tengah kecamatannya (daftar resmi) dan ditandai perkiraan."""
     relawan: int | None = Field(default=None, ge=0, le=100_000)
-    """Jumlah relawan."""
-    berdiri: int | None = None
-    """Tahun KSB dibentuk."""
+    """Jumlah relawan, bila sumber menyebutnya."""
+    dibentuk: Pembentukan | None = None
+    """Kapan dan oleh siapa KSB dibentuk, dengan sumbernya."""
     dasar_hukum: Text | None = None
     """Surat keputusan yang menetapkan KSB (nomor dan tanggalnya)."""
     lumbung_sosial: LumbungSosial | None = None
@@ -307,20 +390,60 @@ class Ksb(Record):
     """Simulasi, pelatihan, dan tanggap darurat, beserta tanggalnya."""
     mitra: list[Mitra] = []
     """Organisasi mitra."""
+    perbedaan: list[Perbedaan] = []
+    """Hal yang disebut berbeda oleh sumber-sumber, ditampilkan dengan kedua sumbernya."""
     sumber: list[Sumber] = []
-    """Sumber fakta tentang KSB ini."""
+    """Sumber publik yang menyebut KSB ini. Wajib untuk KSB sungguhan: yang terbaru ditampilkan sebagai
+    "terakhir disebut dalam sumber publik"."""
     diperbarui: PastDate | None = None
     """Tanggal terakhir berkas ini diperiksa (YYYY-MM-DD)."""
     contoh: bool = False
-    """Isi true untuk data contoh: halamannya menyatakan dengan jelas bahwa isinya hanya contoh, dan nomornya
+    """Isi true untuk data contoh (hanya di data uji): halamannya menyatakan dengan jelas bahwa isinya hanya contoh, dan nomornya
     tidak pernah dijadikan tautan telepon, WhatsApp, kontak vCard atau isi berkas data."""
+
+    @field_validator("desa", mode="before")
+    @classmethod
+    def _one_desa_is_a_list(cls, value: object) -> object:
+        # One village may be written without a list; a number is kept, to be refused as "not text" at that value.
+        return [value] if isinstance(value, (str, int, float)) else value
+
+    @model_validator(mode="after")
+    def _real_ksb_has_a_source(self) -> Ksb:
+        if not self.contoh and not self.sumber:
+            raise PydanticCustomError("ksb_unsourced", "sumber: KSB sungguhan perlu paling sedikit satu sumber publik yang "
+                                      "menyebutnya (judul, penerbit, tanggal atau tahun, alamat web)", {"at": "sumber"})
+        return self
+
+    @model_validator(mode="after")
+    def _last_mention_not_before_formation(self) -> Ksb:
+        formed, last = (self.dibentuk.kapan if self.dibentuk else None), self.terakhir_disebut
+        if formed is not None and last is not None and _earlier(last, formed):
+            raise PydanticCustomError(
+                "mentioned_before_formed",
+                "dibentuk: tanggal pembentukan ({formed}) jatuh sesudah sumber terbaru yang menyebut KSB ini ({last}); "
+                "periksa tanggalnya, atau tambahkan sumber yang menyebut pembentukan itu",
+                {"at": "dibentuk", "formed": _shown(formed), "last": _shown(last)})
+        return self
+
+    @property
+    def semua_sumber(self) -> list[Sumber]:
+        """Every source this file cites, wherever: the KSB's own, its formation's, its activities', its conflicts'."""
+        found = [*self.sumber, *(self.dibentuk.sumber if self.dibentuk else [])]
+        for item in [*self.kegiatan, *self.perbedaan]:
+            found += item.sumber
+        return found
+
+    @property
+    def terakhir_disebut(self) -> tuple[int, int, int] | None:
+        """(year, month, day) of the newest dated source that mentions this KSB, 0 where not known."""
+        return max((when for source in self.semua_sumber if (when := source.kapan) is not None), default=None)
 
     @model_validator(mode="after")
     def _sample_states_no_unsourced_fact(self) -> Ksb:
         """A sample page is named after a real place: a founding year or decree there reads as a fact about
         the real KSB, so it may stand only with a source."""
         if self.contoh and not self.sumber:
-            for field in ("berdiri", "dasar_hukum"):
+            for field in ("dibentuk", "dasar_hukum"):
                 if getattr(self, field) is not None:
                     raise PydanticCustomError(
                         "sample_fact_unsourced",
@@ -336,13 +459,6 @@ class Ksb(Record):
         for index, hazard in enumerate(ids):
             _check_hazard(hazard, info, at=str(index))
         return list(dict.fromkeys(ids))
-
-    @field_validator("berdiri")
-    @classmethod
-    def _plausible_year(cls, year: int | None, info: ValidationInfo) -> int | None:
-        if year is not None and not 2008 <= year <= _today(info).year:
-            raise ValueError(f"tahun berdiri {year} tidak mungkin (KSB ada sejak 2008, paling lambat {_today(info).year})")
-        return year
 
     @property
     def pengurus_publik(self) -> list[Pengurus]:
@@ -360,8 +476,8 @@ class Organisasi(Record):
     """Kode pengenal singkat, misalnya dinsos-banten."""
     nama: Text
     """Nama lengkap."""
-    jenis: Literal["pemerintah", "relawan", "kemanusiaan", "media", "swasta", "forum"]
-    """Jenis organisasi."""
+    jenis: Literal["pemerintah", "bumn", "relawan", "kemanusiaan", "media", "swasta", "forum"]
+    """Jenis organisasi (bumn: badan usaha milik negara, misalnya PLN)."""
     peran: Text
     """Apa yang dikerjakannya dalam kesiapsiagaan dan tanggap darurat bencana, sesuai sumbernya."""
     wilayah: list[Slug] = []
@@ -372,11 +488,15 @@ class Organisasi(Record):
     """Alamat e-mail kantor yang diumumkan lembaga itu sendiri."""
     situs: Url | None = None
     """Alamat situs web resmi."""
+    media_sosial: list[Url] = []
+    """Akun media sosial resmi lembaga, sebagai alamat web lengkap."""
+    alamat: Text | None = None
+    """Alamat kantor, bila diumumkan."""
     sumber_kontak: list[SumberTerperiksa] = []
-    """Tempat telepon, e-mail atau situs di atas diumumkan. Wajib bila salah satunya diisi."""
+    """Tempat telepon, e-mail, situs, akun media sosial atau alamat di atas diumumkan, dengan tahunnya. Wajib bila salah satunya diisi."""
     cara_menghubungi: Text | None = None
-    """Bila belum ada telepon, e-mail atau situs yang terverifikasi: cara menghubungi lembaga ini
-    (misalnya lewat lembaga lain). Wajib dalam keadaan itu."""
+    """Bila belum ada telepon atau e-mail yang terverifikasi: katakan terus terang, dan tuliskan cara lain menghubungi
+    lembaga ini (situsnya, kantornya, atau lewat lembaga lain). Wajib dalam keadaan itu."""
     untuk_media: bool = False
     """Isi true jika ini kontak yang sebaiknya dihubungi wartawan."""
     sumber: list[SumberTerperiksa] = Field(min_length=1)
@@ -387,21 +507,26 @@ class Organisasi(Record):
     @property
     def saluran(self) -> bool:
         """True when the organisation has at least one published way to reach it."""
-        return bool(self.telepon or self.email or self.situs)
+        return bool(self.telepon or self.email or self.situs or self.media_sosial or self.alamat)
+
+    @property
+    def bisa_dihubungi_langsung(self) -> bool:
+        """True when a phone number or an e-mail address is published: what a journalist needs first."""
+        return bool(self.telepon or self.email)
 
     @model_validator(mode="after")
     def _reachable_with_source(self) -> Organisasi:
         if self.saluran and not self.sumber_kontak and not self.contoh:
             raise PydanticCustomError(
                 "channel_unsourced",
-                "sumber_kontak: telepon, e-mail atau situs perlu sumber (di mana lembaga itu mengumumkannya)",
+                "sumber_kontak: telepon, e-mail, situs, media sosial atau alamat perlu sumber (di mana lembaga itu mengumumkannya)",
                 {"at": "sumber_kontak"},
             )
-        if not self.saluran and self.cara_menghubungi is None:
+        if not self.bisa_dihubungi_langsung and self.cara_menghubungi is None:
             raise PydanticCustomError(
                 "unreachable",
-                "cara_menghubungi: lembaga tanpa telepon, e-mail atau situs terverifikasi perlu keterangan "
-                "cara menghubunginya",
+                "cara_menghubungi: lembaga tanpa telepon atau e-mail terverifikasi perlu keterangan "
+                "bahwa keduanya belum ditemukan, dan cara lain menghubunginya",
                 {"at": "cara_menghubungi"},
             )
         return self
@@ -429,6 +554,35 @@ class NomorDarurat(Record):
     """Hal yang perlu diketahui pembaca, misalnya nomor lama yang sering tertukar."""
     sumber: list[SumberTerperiksa] = Field(min_length=1)
     """Tempat nomor ini diumumkan, dengan penerbit dan tahunnya."""
+
+
+class HitunganKsb(Record):
+    """Satu jumlah KSB yang diumumkan pihak resmi (``content/hitungan-ksb.yml``), ditampilkan di /ksb/ di samping
+    jumlah KSB yang dimuat situs ini, supaya selisihnya terlihat."""
+
+    tanggal: PastDate | None = None
+    """Tanggal pernyataan (YYYY-MM-DD), bila diketahui."""
+    tahun: int = Field(ge=2008, le=2100)
+    """Tahun pernyataan."""
+    wilayah: Slug | None = None
+    """Slug kabupaten/kota bila jumlah ini hanya untuk satu wilayah; kosong untuk seluruh provinsi."""
+    jumlah: int = Field(ge=0, le=100_000)
+    """Jumlah KSB yang disebut."""
+    rincian: dict[Slug, int] = {}
+    """Jumlah per kabupaten/kota, bila disebut (slug wilayah: jumlah)."""
+    oleh: Text
+    """Siapa yang menyebut jumlah ini (jabatan atau lembaga, bukan nama pribadi)."""
+    catatan: Text | None = None
+    """Hal yang perlu diketahui pembaca, misalnya rincian yang tidak sama dengan jumlahnya."""
+    sumber: list[SumberTerperiksa] = Field(min_length=1)
+    """Tempat jumlah ini diumumkan."""
+
+
+class HitunganFile(Record):
+    """Berkas ``content/hitungan-ksb.yml``."""
+
+    hitungan: list[HitunganKsb] = []
+    """Jumlah KSB menurut pihak resmi, dari yang terlama."""
 
 
 # --- FGD -----------------------------------------------------------------------------------
@@ -623,6 +777,22 @@ class KontakFile(Record):
 
 
 @dataclass(frozen=True)
+class Tempat:
+    """Where a KSB is in the official list (Kemendagri): its codes, official names and the point it is shown at."""
+
+    kode_kecamatan: str
+    """Kemendagri code of its kecamatan, e.g. 36.01.07."""
+    kecamatan: str
+    """The kecamatan's official name."""
+    desa: tuple[tuple[str, str, str], ...] = ()
+    """(code, official name, "desa" or "kelurahan") of each village it covers, in the file's order."""
+    titik: Lokasi | None = None
+    """Where the KSB is shown on a map: its own ``lokasi`` if given, else its kecamatan's centre."""
+    titik_perkiraan: bool = False
+    """True when ``titik`` is the kecamatan's centre from the official list: approximate, and said so."""
+
+
+@dataclass(frozen=True)
 class Placed(Generic[RecordT]):
     """A validated record with what its file name and folder say about it."""
 
@@ -634,6 +804,8 @@ class Placed(Generic[RecordT]):
     """The content file, as shown in messages."""
     wilayah: Wilayah | None = None
     """For a KSB: the region its folder names."""
+    tempat: Tempat | None = None
+    """For a KSB: its place in the official list of regions."""
     body: str = ""
     """For FGD and guides: the Markdown body."""
 
@@ -649,6 +821,8 @@ class Content:
     nomor_darurat: list[NomorDarurat]
     fgd: list[Placed[Fgd]]
     panduan: list[Placed[Panduan]]
+    hitungan: list[HitunganKsb] = field(default_factory=list)
+    """Official counts of KSB, oldest first."""
     peringatan: list[ContentError] = field(default_factory=list)
     """Problems that do not stop a build (a guide not reviewed for 12 months), as ``path:line:column: message``."""
 

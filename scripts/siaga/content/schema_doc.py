@@ -23,6 +23,8 @@ SECTIONS: list[tuple[str, type[BaseModel]]] = [
     ("ksb: lumbung_sosial", model.LumbungSosial),
     ("ksb: lumbung_sosial.isi", model.Barang),
     ("ksb: kebutuhan", model.Kebutuhan),
+    ("ksb: dibentuk", model.Pembentukan),
+    ("ksb: perbedaan", model.Perbedaan),
     ("ksb: kegiatan", model.Kegiatan),
     ("ksb: mitra", model.Mitra),
     ("sumber (di semua berkas)", model.Sumber),
@@ -38,6 +40,7 @@ SECTIONS: list[tuple[str, type[BaseModel]]] = [
     ("content/kontak/*.yml: nomor_darurat", model.NomorDarurat),
     ("content/wilayah.yml: wilayah", model.Wilayah),
     ("content/ancaman.yml: ancaman", model.Ancaman),
+    ("content/hitungan-ksb.yml: hitungan", model.HitunganKsb),
 ]
 
 

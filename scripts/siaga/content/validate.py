@@ -22,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 from . import model
 from .errors import ContentError, ContentInvalid
 from .load import Document, read_markdown, read_yaml
+from .regions import official_list
 from .wording import today_in_banten
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -279,6 +280,7 @@ def load_and_validate(content_dir: Path, today: dt.date | None = None, cache: Re
     ksb = _read_ksb(reader, regions)
     fgd = _read_fgd(reader, regions)
     guides = _read_guides(reader, numbers)
+    counts = _read_counts(reader, regions)
     _check_sample_numbers(reader)
     if reader.errors:
         raise ContentInvalid(reader.errors)
@@ -290,6 +292,7 @@ def load_and_validate(content_dir: Path, today: dt.date | None = None, cache: Re
         nomor_darurat=numbers,
         fgd=sorted(fgd, key=lambda entry: entry.record.tanggal, reverse=True),
         panduan=sorted(guides, key=lambda entry: (entry.record.urutan, entry.slug)),
+        hitungan=counts,
         peringatan=sorted(reader.warnings),
     )
 
@@ -364,19 +367,65 @@ def _read_ksb(reader: _Reader, regions: list[model.Wilayah]) -> list[model.Place
         if (read := reader.read(path, model.Ksb)) is None:
             continue
         doc, ksb = read
-        # The same KSB twice: same desa and nama, however they are capitalised or spaced.
-        key = (" ".join(ksb.desa.casefold().split()), " ".join(ksb.nama.casefold().split()))
-        if key in first_seen:
-            message = f"nama: KSB ganda: desa {ksb.desa!r} dengan nama {ksb.nama!r} sudah ada di {first_seen[key].as_posix()}"
-            reader.errors.append(doc.error(("nama",), message))
-        first_seen.setdefault(key, doc.path)
-        reader.number(doc, ("posko", "telepon"), ksb.posko.telepon, sample=ksb.contoh)
+        place = _official_place(reader, doc, ksb, region) if region is not None else None
+        # The same group twice: the same name in a region, or the same kecamatan and villages.
+        keys = [("nama", " ".join(ksb.nama.casefold().split()))]
+        if place is not None and not ksb.contoh:  # sample data is fictional: samples may share a place
+            keys.append(("tempat", place.kode_kecamatan, *sorted(code for code, _, _ in place.desa)))
+        for key in keys:
+            if (folders[0], *key) in first_seen:
+                what = f"nama {ksb.nama!r}" if key[0] == "nama" else f"Kecamatan {place.kecamatan}" + (
+                    f" dengan desa/kelurahan yang sama ({', '.join(name for _, name, _ in place.desa)})" if place.desa else " tanpa desa")
+                message = f"nama: KSB ganda: {what} sudah ada di {first_seen[(folders[0], *key)].as_posix()}; satukan kedua berkas"
+                reader.errors.append(doc.error(("nama",), message))
+                break  # one message per pair of files
+            first_seen.setdefault((folders[0], *key), doc.path)
+        if ksb.posko is not None:
+            reader.number(doc, ("posko", "telepon"), ksb.posko.telepon, sample=ksb.contoh)
         if not ksb.contoh:
             _warn_sample_text(reader, doc, doc.data, ())
         for index, person in enumerate(ksb.pengurus):
             reader.number(doc, ("pengurus", index, "telepon"), person.telepon, sample=ksb.contoh)
-        entries.append(model.Placed(ksb, path.stem, doc.path, wilayah=region))
+        entries.append(model.Placed(ksb, path.stem, doc.path, wilayah=region, tempat=place))
     return entries
+
+
+def _official_place(reader: _Reader, doc: Document, ksb: model.Ksb, region: model.Wilayah) -> model.Tempat | None:
+    """The KSB's kecamatan and villages in the official list, or None with each problem recorded."""
+    official = official_list()
+    kecamatan = official.find(region.kode, ksb.kecamatan)
+    if kecamatan is None:
+        hint = official.suggest(region.kode, ksb.kecamatan)
+        elsewhere = [official.by_code[code] for code in official.by_code if code.count(".") == 1
+                     and code != region.kode and official.find(code, ksb.kecamatan)]
+        known = ", ".join(place.nama for place in official.children(region.kode))
+        if hint:
+            advice = f": maksud Anda {hint!r}?"
+        elif elsewhere:
+            advice = f": kecamatan itu ada di {elsewhere[0].nama}; pindahkan berkas ini ke folder wilayahnya"
+        else:
+            advice = f" (yang ada: {known})"
+        message = f"kecamatan: {ksb.kecamatan!r} tidak ada di daftar resmi Kemendagri untuk {region.nama}{advice}"
+        reader.errors.append(doc.error(("kecamatan",), message))
+        return None
+    villages = []
+    listed = isinstance(doc.data.get("desa"), list)
+    for index, name in enumerate(ksb.desa):
+        loc = ("desa", index) if listed else ("desa",)
+        if (village := official.find(kecamatan.kode, name)) is not None:
+            villages.append((village.kode, village.nama, village.jenis))
+            continue
+        elsewhere = official.desa_anywhere(region.kode, name)
+        if elsewhere:
+            homes = " dan ".join(f"Kecamatan {official.by_code[place.induk].nama}" for place in elsewhere)
+            message = f"desa: {name!r} berada di {homes}, bukan di Kecamatan {kecamatan.nama} (daftar resmi Kemendagri)"
+        elif hint := official.suggest(kecamatan.kode, name):
+            message = f"desa: {name!r} tidak ada di Kecamatan {kecamatan.nama} menurut daftar resmi Kemendagri: maksud Anda {hint!r}?"
+        else:
+            message = f"desa: {name!r} tidak ada di Kecamatan {kecamatan.nama} menurut daftar resmi Kemendagri"
+        reader.errors.append(doc.error(loc, message))
+    centre = model.Lokasi(lat=round(kecamatan.lat, 5), lon=round(kecamatan.lon, 5))
+    return model.Tempat(kecamatan.kode, kecamatan.nama, tuple(villages), titik=ksb.lokasi or centre, titik_perkiraan=ksb.lokasi is None)
 
 
 _SAMPLE_WORD = re.compile(r"\bcontoh\b", re.IGNORECASE)
@@ -394,6 +443,18 @@ def _warn_sample_text(reader: _Reader, doc: Document, node: Any, loc: tuple[str 
         shown = node if len(node) <= 40 else node[:37] + "..."
         message = f"{loc[-1]}: masih berisi teks contoh ({shown!r}): ganti dengan data sungguhan, atau tandai berkas ini contoh: true"
         reader.warnings.append(doc.error(loc, message))
+
+
+def _read_counts(reader: _Reader, regions: list[model.Wilayah]) -> list[model.HitunganKsb]:
+    """Official counts, if the file exists (a project without it simply shows none)."""
+    path = reader.content_dir / "hitungan-ksb.yml"
+    if not path.exists() or (read := reader.read(path, model.HitunganFile)) is None:
+        return []
+    doc, parsed = read
+    for index, count in enumerate(parsed.hitungan):
+        _check_regions(reader, doc, ("hitungan", index, "wilayah"), [count.wilayah] if count.wilayah else [], regions)
+        _check_regions(reader, doc, ("hitungan", index, "rincian"), list(count.rincian), regions)
+    return sorted(parsed.hitungan, key=lambda count: (count.tanggal or dt.date(count.tahun, 1, 1)))
 
 
 def _read_fgd(reader: _Reader, regions: list[model.Wilayah]) -> list[model.Placed[model.Fgd]]:

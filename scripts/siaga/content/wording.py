@@ -41,3 +41,22 @@ def sample_marker(record: object) -> str:
     if getattr(record, "contoh", False) and "contoh" not in str(getattr(record, "nama", "")).lower():
         return " (contoh)"
     return ""
+
+
+def kapan(when: tuple[int, int, int] | None) -> str:
+    """(year, month, day) at the precision known, as Indonesians write it: ``3 Oktober 2025``, ``Oktober 2025``, ``2025``."""
+    if not when:
+        return ""
+    year, month, day = when
+    if month and day:
+        return f"{day} {_MONTHS[month - 1]} {year}"
+    return f"{_MONTHS[month - 1]} {year}" if month else str(year)
+
+
+FOUNDERS = {
+    "kemensos": "Kementerian Sosial",
+    "dinsos-provinsi": "Dinas Sosial Provinsi Banten",
+    "dinsos-kabkota": "Dinas Sosial kabupaten/kota",
+    "pemerintah-kabkota": "pemerintah kabupaten/kota (bupati atau wali kota)",
+    "lainnya": "pihak lain",
+}

@@ -57,7 +57,7 @@ def updates(content: Content) -> list[Update]:
             f"ksb/{ksb_id(entry)}",
             entry.record.diperbarui,
             f"Data {entry.record.nama}{sample_marker(entry.record)} diperbarui",
-            f"Data {entry.record.nama} ({entry.record.jenis_desa.capitalize()} {entry.record.desa}, Kecamatan {entry.record.kecamatan}, "
+            f"Data {entry.record.nama} (Kecamatan {entry.tempat.kecamatan if entry.tempat else entry.record.kecamatan}, "
             f"{entry.wilayah.nama if entry.wilayah else ''}) diperiksa pada {tanggal(entry.record.diperbarui)}.",
             ksb_path(entry),
         )

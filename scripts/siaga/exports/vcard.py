@@ -42,22 +42,28 @@ def _phone(card: Component, number: str, *types: str) -> None:
 
 
 def organisation_card(organisation: Organisasi) -> Component:
-    """An organisation or media desk: office phone, e-mail and website only."""
+    """An organisation or media desk: office phone, e-mail, website, official social accounts and office address."""
     card = _card(f"organisasi/{organisation.id}", organisation.nama, organisation.nama,
                  ["Media" if organisation.untuk_media else "Lembaga"], organisation.peran)
     if organisation.telepon:
         _phone(card, organisation.telepon, "WORK")
     if organisation.email:
         card.add("email").value = organisation.email
-    if organisation.situs:
-        card.add("url").value = organisation.situs
+    for address in [organisation.situs, *organisation.media_sosial]:
+        if address:
+            card.add("url").value = address
+    if organisation.alamat:
+        card.add("adr").value = vobject.vcard.Address(street=organisation.alamat, country="Indonesia")
     return card
 
 
 def posko_card(entry: Placed[Ksb], urls: SiteUrls) -> Component:
-    """A KSB's command post: the KSB's public contact, with its address and map point."""
+    """A KSB's command post: the KSB's public contact, with its address and map point. Only for a KSB whose
+    posko published a contact (``posko`` given)."""
     ksb = entry.record
     region = placed_region(entry)
+    if ksb.posko is None:
+        raise ValueError(f"{entry.path}: kartu posko untuk KSB tanpa posko (galat program)")
     reach = "Posko Kampung Siaga Bencana." + (" Bisa dihubungi lewat WhatsApp." if ksb.posko.whatsapp else "")
     card = _card(f"ksb/{ksb_id(entry)}/posko", f"Posko {ksb.nama}", ksb.nama, ["KSB", region.nama], reach)
     _phone(card, ksb.posko.telepon, "WORK")
@@ -66,11 +72,12 @@ def posko_card(entry: Placed[Ksb], urls: SiteUrls) -> Component:
     address = card.add("adr")
     address.value = vobject.vcard.Address(
         street=ksb.posko.alamat,
-        city=f"{ksb.desa}, Kecamatan {ksb.kecamatan}",
+        city=", ".join([*(f"{kind.capitalize()} {name}" for _, name, kind in (entry.tempat.desa if entry.tempat else ())),
+                        f"Kecamatan {entry.tempat.kecamatan if entry.tempat else ksb.kecamatan}"]),
         region=f"{region.nama}, Banten",
         country="Indonesia",
     )
-    if ksb.lokasi:
+    if ksb.lokasi:  # only the posko's own point: a kecamatan's centre is no address
         card.add("geo").value = f"{ksb.lokasi.lat};{ksb.lokasi.lon}"
     card.add("url").value = urls.page(ksb_path(entry))
     return card
@@ -96,11 +103,13 @@ def serialize(cards: list[Component]) -> bytes:
 def all_contacts(content: Content, urls: SiteUrls) -> list[Component]:
     """Every reachable organisation and media desk, then every KSB posko: no person, no sample."""
     organisations = [o for o in content.organisasi if o.saluran and not o.contoh]
-    return [organisation_card(o) for o in organisations] + [posko_card(e, urls) for e in content.ksb if not e.record.contoh]
+    posts = [entry for entry in content.ksb if entry.record.posko and not entry.record.contoh]
+    return [organisation_card(o) for o in organisations] + [posko_card(entry, urls) for entry in posts]
 
 
 def ksb_contacts(entry: Placed[Ksb], urls: SiteUrls) -> list[Component]:
     """One KSB's posko and its consented board members; nothing for sample data."""
     if entry.record.contoh:
         return []
-    return [posko_card(entry, urls)] + [person_card(entry, person) for person in entry.record.pengurus_publik]
+    posko = [posko_card(entry, urls)] if entry.record.posko else []
+    return posko + [person_card(entry, person) for person in entry.record.pengurus_publik]

@@ -1,12 +1,14 @@
 """``make new-ksb``: a new KSB file from a few questions, valid on the first try and never over another.
 
-It asks for the region, the name, kecamatan, desa or kelurahan, hazards (choices shown) and the
-posko's address and number, checks each answer as validation would, and writes a commented file
-that tells the maintainer what else may be filled in.
+It asks for the region, the name, the kecamatan and villages (checked against the official list, with
+"maksud Anda ...?"), hazards (choices shown), the public source that names the KSB, and, only if the
+posko agreed to publish it, the posko's address and number; it checks each answer as validation
+would, and writes a commented file that tells the maintainer what else may be filled in.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +16,8 @@ from pathlib import Path
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
 from ..content import model, phone
+from ..content.regions import Region, official_list
+from ..content.wording import today_in_banten
 
 Ask = Callable[[str], str]
 
@@ -58,6 +62,11 @@ def _text(ask: Ask, question: str) -> str:
     return answer
 
 
+def _optional(ask: Ask, question: str) -> str:
+    """An answer that may be left empty (an empty answer does not stop the questions here)."""
+    return " ".join(ask(question).split())
+
+
 def _phone(ask: Ask) -> str:
     while True:
         answer = _text(ask, "Nomor telepon posko (nomor resmi posko, bukan nomor pribadi): ")
@@ -68,29 +77,81 @@ def _phone(ask: Ask) -> str:
             print(f"  {error}")
 
 
-def new_ksb(content_dir: Path, ask: Ask = input) -> Path:
+def _kecamatan(ask: Ask, region: model.Wilayah) -> Region:
+    """A kecamatan of the region by its official name; a near miss is named, a wrong one asked again."""
+    official = official_list()
+    while True:
+        answer = _text(ask, "Kecamatan: ")
+        if (found := official.find(region.kode, answer)) is not None:
+            return found
+        hint = official.suggest(region.kode, answer)
+        print(f"  Kecamatan {answer!r} tidak ada di daftar resmi untuk {region.nama}" + (f": maksud Anda {hint!r}?" if hint else "."))
+
+
+def _villages(ask: Ask, kecamatan: Region) -> list[str]:
+    """The villages the KSB covers, official names, none if the source names none."""
+    official = official_list()
+    while True:
+        answer = _optional(ask, "Desa/kelurahan yang dicakup, pisahkan dengan koma (kosongkan bila sumber tidak menyebutnya): ")
+        names, wrong = [], []
+        for part in filter(None, (part.strip() for part in answer.split(","))):
+            found = official.find(kecamatan.kode, part)
+            if found is None:
+                hint = official.suggest(kecamatan.kode, part)
+                wrong.append(f"{part!r}" + (f" (maksud Anda {hint!r}?)" if hint else ""))
+            else:
+                names.append(found.nama)
+        if not wrong:
+            return names
+        print(f"  Tidak ada di Kecamatan {kecamatan.nama} menurut daftar resmi: {', '.join(wrong)}")
+
+
+def _source(ask: Ask, today: dt.date) -> dict[str, str]:
+    """The public source that names the KSB: every real KSB needs one."""
+    print("Sumber publik yang menyebut KSB ini (berita, rilis, surat keputusan):")
+    source = {"judul": _text(ask, "  Judul: "), "penerbit": _text(ask, "  Penerbit: ")}
+    while True:
+        answer = _text(ask, "  Tanggal terbit (YYYY-MM-DD) atau tahunnya saja (YYYY): ")
+        try:
+            day = dt.date.fromisoformat(answer) if "-" in answer else None
+            year = int(answer) if day is None else day.year
+        except ValueError:
+            print("  Tulis tanggal seperti 2025-10-03, atau tahun seperti 2025.")
+            continue
+        if (day or dt.date(year, 1, 1)) > today:
+            print(f"  Tanggal itu belum terjadi (hari ini {today.isoformat()}).")
+            continue
+        source["tanggal" if day else "tahun"] = answer
+        break
+    if url := _optional(ask, "  Alamat web (kosongkan bila tidak ada): "):
+        source["url"] = url
+    return source
+
+
+def new_ksb(content_dir: Path, ask: Ask = input, today: dt.date | None = None) -> Path:
     """Ask the questions, write ``content/ksb/<wilayah>/<nama>.yml`` and return its path. Never overwrites."""
     regions = _regions(content_dir)
     hazards = _hazards(content_dir)
     print("KSB baru. Jawaban kosong menghentikan tanpa menulis apa pun.\n\nKabupaten/kota:")
-    [region] = _choose(ask, "Nomor kabupaten/kota: ", [(r.slug, r.nama) for r in regions])
-    jenis = next(r.jenis for r in regions if r.slug == region)
-    nama = _text(ask, "Nama KSB (misalnya KSB Desa Sukamaju): ")
-    kecamatan = _text(ask, "Kecamatan: ")
-    desa = _text(ask, "Nama desa atau kelurahan: ")
-    print("Ancaman bencana:")
+    [slug_region] = _choose(ask, "Nomor kabupaten/kota: ", [(r.slug, r.nama) for r in regions])
+    region = next(r for r in regions if r.slug == slug_region)
+    nama = _text(ask, "Nama KSB (misalnya KSB Angsana): ")
+    kecamatan = _kecamatan(ask, region)
+    villages = _villages(ask, kecamatan)
+    print("Ancaman bencana yang disebut sumber:")
     chosen = _choose(ask, "Nomor ancaman, pisahkan dengan koma (misalnya 1,3): ", [(h.id, h.nama) for h in hazards], many=True)
-    alamat = _text(ask, "Alamat posko: ")
-    telepon = _phone(ask)
-    name = slug(desa) or slug(nama)
-    target = content_dir / "ksb" / region / f"{name}.yml"
+    source = _source(ask, today or today_in_banten())
+    posko = None
+    if _optional(ask, "Apakah posko sudah setuju alamat dan nomornya dimuat di situs? (ya/tidak): ").lower() in ("ya", "y"):
+        posko = (_text(ask, "Alamat posko: "), _phone(ask))
+    name = slug(villages[0] if len(villages) == 1 else kecamatan.nama) or slug(nama)
+    target = content_dir / "ksb" / region.slug / f"{name}.yml"
     while target.exists():
         print(f"  {target.relative_to(content_dir.parent)} sudah ada; berkas yang ada tidak akan ditimpa.")
         name = slug(_text(ask, "Nama berkas lain (huruf kecil, angka, tanda hubung): "))
-        target = content_dir / "ksb" / region / f"{name}.yml"
+        target = content_dir / "ksb" / region.slug / f"{name}.yml"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(_file(nama, kecamatan, desa, "kelurahan" if jenis == "kota" else "desa", chosen, alamat, telepon),
-                      encoding="utf-8")
+    target.write_text(_file(nama, kecamatan.nama, villages, chosen, source, posko), encoding="utf-8")
     print(f"\nDitulis: {target.relative_to(content_dir.parent)}. Periksa dengan: make validate")
     return target
 
@@ -122,20 +183,34 @@ def _quoted(value: str) -> str:
     return stream.getvalue().strip()[3:]
 
 
-def _file(nama: str, kecamatan: str, desa: str, jenis: str, hazards: list[str], alamat: str, telepon: str) -> str:
-    return f"""\
-# KSB baru, dibuat dengan `make new-ksb`. Rujukan semua kolom: content/SKEMA.md.
-nama: {_quoted(nama)}
-kecamatan: {_quoted(kecamatan)}
-desa: {_quoted(desa)}
-jenis_desa: {jenis}
-ancaman: [{", ".join(hazards)}]
-posko:
-  alamat: {_quoted(alamat)}
-  telepon: {_quoted(telepon)}
-  whatsapp: false  # ubah menjadi true bila nomor posko bisa dihubungi lewat WhatsApp
+def _file(nama: str, kecamatan: str, villages: list[str], hazards: list[str], source: dict[str, str],
+          posko: tuple[str, str] | None) -> str:
+    lines = [
+        "# KSB baru, dibuat dengan `make new-ksb`. Rujukan semua kolom: content/SKEMA.md.",
+        f"nama: {_quoted(nama)}",
+        f"kecamatan: {_quoted(kecamatan)}",
+        f"desa: [{', '.join(_quoted(village) for village in villages)}]",
+        f"ancaman: [{', '.join(hazards)}]",
+    ]
+    if posko:
+        lines += ["posko:", f"  alamat: {_quoted(posko[0])}", f"  telepon: {_quoted(posko[1])}",
+                  "  whatsapp: false  # ubah menjadi true bila nomor posko bisa dihubungi lewat WhatsApp"]
+    lines += ["sumber:", f"  - judul: {_quoted(source['judul'])}", f"    penerbit: {_quoted(source['penerbit'])}"]
+    lines += [f"    {key}: {source[key]}" for key in ("tanggal", "tahun") if key in source]
+    if "url" in source:
+        lines.append(f"    url: {_quoted(source['url'])}")
+    return "\n".join(lines) + "\n" + _MORE
+
+
+_MORE = """\
 # Kolom lain yang bisa diisi (hapus tanda # di depannya):
-# lokasi: {{lat: -6.5, lon: 106.1}}   # koordinat posko, derajat desimal
+# dibentuk:               # kapan dan oleh siapa, dengan sumbernya
+#   tanggal: 2024-12-29   # atau tahun: 2024
+#   oleh: kemensos        # kemensos, dinsos-provinsi, dinsos-kabkota, pemerintah-kabkota, lainnya
+#   sumber:
+#     - {judul: Judul rilis, penerbit: Penerbitnya, tanggal: 2024-12-29, url: 'https://...'}
+# dasar_hukum: Keputusan Bupati ... Nomor ...
+# lokasi: {lat: -6.5, lon: 106.1}   # koordinat posko, derajat desimal
 # relawan: 20
 # titik_kumpul:
 #   - nama: Lapangan desa
@@ -150,9 +225,4 @@ posko:
 #     telepon: '0812-...'
 #     publik: false
 #     persetujuan: 2026-01-31
-# sumber:
-#   - judul: Judul berita atau surat keputusan
-#     penerbit: Penerbitnya
-#     tahun: 2025
-#     url: https://...
 """

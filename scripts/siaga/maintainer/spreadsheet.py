@@ -10,6 +10,7 @@ and nothing is written unless every row is right. Running the same sheet twice c
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from ..content import model
 from ..content.errors import ContentError, ContentInvalid
+from ..content.regions import official_list
 from ..content.validate import error_message, load_and_validate
 from .scaffold import slug
 
@@ -30,7 +32,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "nama": ("nama",),
     "kecamatan": ("kecamatan",),
     "desa": ("desa",),
-    "jenis_desa": ("jenis_desa",),
     "ancaman": ("ancaman",),
     "posko_alamat": ("posko", "alamat"),
     "posko_telepon": ("posko", "telepon"),
@@ -40,8 +41,14 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "lon": ("lokasi", "lon"),
     "relawan": ("relawan",),
     "contoh": ("contoh",),
+    # One public source per row, added to the file's sources unless it is there already.
+    "sumber_judul": (),
+    "sumber_penerbit": (),
+    "sumber_tanggal": (),
+    "sumber_url": (),
 }
-REQUIRED = ("wilayah", "nama", "kecamatan", "desa", "ancaman", "posko_alamat", "posko_telepon")
+REQUIRED = ("wilayah", "nama", "kecamatan")
+SOURCE_COLUMNS = {"sumber_judul": "judul", "sumber_penerbit": "penerbit", "sumber_tanggal": "tanggal", "sumber_url": "url"}
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -72,7 +79,7 @@ def read_rows(path: Path) -> list[dict[str, str]]:
 
 
 def _value(column: str, text: str) -> Any:
-    if column == "ancaman":
+    if column in ("ancaman", "desa"):
         return [part.strip() for part in text.replace(",", ";").split(";") if part.strip()]
     if column in ("posko_whatsapp", "contoh"):
         return {"ya": True, "true": True, "1": True, "tidak": False, "false": False, "0": False}.get(text.lower(), text)
@@ -80,6 +87,16 @@ def _value(column: str, text: str) -> Any:
         return float(text.replace(",", ".")) if _is_number(text.replace(",", ".")) else text
     if column == "relawan":
         return int(text) if text.isdigit() else text
+    return text
+
+
+def _source_value(key: str, text: str) -> Any:
+    """A source's date as a date (so that it is checked as one), everything else as typed."""
+    if key == "tanggal":
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            return text
     return text
 
 
@@ -147,7 +164,10 @@ def _row(row: dict[str, str], number: int, shown: Path, content_dir: Path, regio
         problems.append(problem("wilayah", f"{row['wilayah']!r} tidak dikenal ({hint})"))
     if problems or region is None:
         return None, None, problems
-    name = slug(row.get("berkas") or row["desa"])
+    problems += _official_names(row, region, problem)
+    if problems:
+        return None, None, problems
+    name = slug(row.get("berkas") or row["kecamatan"])
     target = content_dir / "ksb" / region.slug / f"{name}.yml"
     yaml = _yaml()
     data = yaml.load(target.read_text(encoding="utf-8")) if target.exists() else CommentedMap()
@@ -158,6 +178,9 @@ def _row(row: dict[str, str], number: int, shown: Path, content_dir: Path, regio
         for key in place[:-1]:
             node = node.setdefault(key, CommentedMap())
         node[place[-1]] = _value(column, row[column])
+    source = CommentedMap((key, _source_value(key, row[column])) for column, key in SOURCE_COLUMNS.items() if row.get(column))
+    if source and dict(source) not in [dict(item) for item in data.get("sumber", [])]:
+        data.setdefault("sumber", []).append(source)
     try:
         model.Ksb.model_validate(_plain(data), context=context)
     except ValidationError as error:
@@ -169,6 +192,23 @@ def _row(row: dict[str, str], number: int, shown: Path, content_dir: Path, regio
     stream = io.StringIO()
     yaml.dump(data, stream)
     return target, stream.getvalue(), []
+
+
+def _official_names(row: dict[str, str], region: model.Wilayah, problem: Any) -> list[ContentError]:
+    """The kecamatan and villages of a row checked against the official list, with "maksud Anda ...?"."""
+    official = official_list()
+    kecamatan = official.find(region.kode, row["kecamatan"])
+    if kecamatan is None:
+        hint = official.suggest(region.kode, row["kecamatan"])
+        return [problem("kecamatan", f"{row['kecamatan']!r} tidak ada di daftar resmi Kemendagri untuk {region.nama}"
+                        + (f": maksud Anda {hint!r}?" if hint else ""))]
+    found = []
+    for name in _value("desa", row.get("desa", "")):
+        if official.find(kecamatan.kode, name) is None:
+            hint = official.suggest(kecamatan.kode, name)
+            found.append(problem("desa", f"{name!r} tidak ada di Kecamatan {kecamatan.nama} menurut daftar resmi Kemendagri"
+                                 + (f": maksud Anda {hint!r}?" if hint else "")))
+    return found
 
 
 def _plain(node: Any) -> Any:

@@ -7,6 +7,7 @@ which is where people without recorded consent are left out.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import multiprocessing
 import os
@@ -25,9 +26,10 @@ from markupsafe import Markup
 
 from ..content import phone
 from ..content.history import Provenance
-from ..content.model import Content
+from ..content.model import Content, Organisasi
+from ..content.regions import DATA_VERSION
 from ..content.schema_doc import schema_markdown
-from ..content.wording import BANTEN, NO_OWNER, STATUS_LABELS, sample_marker, tanggal
+from ..content.wording import BANTEN, FOUNDERS, NO_OWNER, STATUS_LABELS, kapan, sample_marker, tanggal
 from ..published import paths
 from ..published.catalogue import COLUMNS, Download
 from ..published.urls import SiteUrls
@@ -90,6 +92,7 @@ def _environment() -> Environment:
         jangkar=lambda value: toc_slugify(str(value), "-"),  # the id MkDocs' toc gives a heading with this text
         html=lambda value: Markup(html.escape(str(value), quote=True)),  # for values inside our templates' own HTML
         tanda_contoh=sample_marker,
+        kapan=kapan,
     )
     env.globals.update(
         tel=tel,
@@ -105,6 +108,7 @@ def _environment() -> Environment:
         ksb_qr_path=paths.ksb_qr_path,
         paths=paths,
         whatsapp_share=whatsapp_share,
+        pembentuk=FOUNDERS,
     )
     return env
 
@@ -161,10 +165,35 @@ def page_context(content: Content, urls: SiteUrls, downloads: list[Download]) ->
         "per_wilayah": _by_region(content),
         "ringkasan_kebutuhan": {slug: _needs_summary(entries) for slug, entries in ksb_by_region.items()},
         "needs_region_path": paths.needs_region_path,
+        "dinsos_wilayah": _social_office_by_region(content),
+        "hitungan": content.hitungan,
+        # The newest official count broken down by region, shown beside the site's own count per region.
+        "hitungan_terinci": next((count for count in reversed(content.hitungan) if len(count.rincian) >= len(content.wilayah) // 2), None),
+        "ringkasan_ksb": _directory_summary(content),
+        "data_wilayah": f"daftar resmi Kemendagri ({DATA_VERSION})",
+        # The year of the content's newest date, not the clock's: the same content builds the same pages.
+        "tahun_ini": (content.last_change() or dt.date(2026, 1, 1)).year,
         "urls": urls,
         "unduhan": downloads,
         "kolom": COLUMNS,
     }
+
+
+def _social_office_by_region(content: Content) -> dict[str, Organisasi]:
+    """The Dinas Sosial a KSB page sends a reader to when the KSB has no published contact: the region's own
+    office (an organisation ``dinsos-*`` working in that region only), else the province's."""
+    offices = [o for o in content.organisasi if o.id.startswith("dinsos") and not o.contoh]
+    province = next((o for o in offices if not o.wilayah), None)
+    by_region = {o.wilayah[0]: o for o in offices if len(o.wilayah) == 1}
+    return {region.slug: office for region in content.wilayah if (office := by_region.get(region.slug, province))}
+
+
+def _directory_summary(content: Content) -> dict[str, int]:
+    """What the directory holds, in the numbers /data/ and /ksb/ say: entries, sourced, with a posko contact."""
+    real = [entry for entry in content.ksb if not entry.record.contoh]
+    return {"ksb": len(content.ksb), "nyata": len(real), "bersumber": sum(1 for entry in real if entry.record.sumber),
+            "dengan_kontak": sum(1 for entry in real if entry.record.posko),
+            "contoh": len(content.ksb) - len(real)}
 
 
 def _needs_summary(entries: list[Any]) -> dict[str, int]:
@@ -199,6 +228,7 @@ def _pages(content: Content) -> list[tuple[str, str, dict[str, Any], list[str]]]
         ("kebutuhan.md", "kebutuhan.md.j2", {}, ksb_files),
         ("tentang.md", "tentang.md.j2", {}, []),
         ("pengelola/index.md", "pengelola.md.j2", {}, []),
+        ("pengelola/belum-diketahui.md", "belum_diketahui.md.j2", {}, ["content/wilayah.yml", *ksb_files]),
         ("pengelola/skema.md", "skema.md.j2", {"rujukan": mdtext.Markdown(schema_markdown().split("\n", 1)[1])}, []),
         (paths.DATA_PAGE, "data.md.j2", {}, every),
     ]

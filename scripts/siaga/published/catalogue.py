@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from ..content.model import Ksb, Lokasi, Placed, Posko, Wilayah
+from ..content.model import Ksb, Lokasi, Placed, Posko, Tempat, Wilayah
 from .paths import ksb_path, placed_region
 from .urls import SiteUrls
 
@@ -54,8 +54,29 @@ class Column:
         return re.sub(r"``(.+?)``", r"\1", " ".join(" ".join(part.split()) for part in (base, self.note) if part))
 
 
-def _location(entry: Placed[Ksb], coordinate: str) -> float | None:
-    return getattr(entry.record.lokasi, coordinate) if entry.record.lokasi else None
+def _place(entry: Placed[Ksb]) -> Tempat | None:
+    return entry.tempat
+
+
+def _point(entry: Placed[Ksb], coordinate: str) -> float | None:
+    """The KSB's own point, else its kecamatan's centre (see ``ketepatan_lokasi``)."""
+    point = entry.tempat.titik if entry.tempat else entry.record.lokasi
+    return getattr(point, coordinate) if point else None
+
+
+def _precision(entry: Placed[Ksb]) -> str | None:
+    if entry.tempat is None or entry.tempat.titik is None:
+        return "titik" if entry.record.lokasi else None
+    return "kecamatan" if entry.tempat.titik_perkiraan else "titik"
+
+
+def _when(when: tuple[int, int, int] | None) -> str | None:
+    """(year, month, day) as ISO 8601 at the precision known: 2025, 2025-10 or 2025-10-03."""
+    return "-".join(f"{part:02d}" for part in when if part) if when else None
+
+
+def _formed(entry: Placed[Ksb]) -> str | None:
+    return _when(entry.record.dibentuk.kapan) if entry.record.dibentuk else None
 
 
 def _region(entry: Placed[Ksb]) -> Wilayah:
@@ -80,28 +101,46 @@ COLUMNS: tuple[Column, ...] = (
     Column("nama", "teks", lambda e, u: e.record.nama, (Ksb, "nama"), hsds="organization.name", hxl="#org+name"),
     Column("wilayah_kode", "teks", lambda e, u: _region(e).kode, (Wilayah, "kode"), hxl="#adm2+code"),
     Column("wilayah", "teks", lambda e, u: _region(e).nama, (Wilayah, "nama"), hsds="address.region", hxl="#adm2+name"),
-    Column("kecamatan", "teks", lambda e, u: e.record.kecamatan, (Ksb, "kecamatan"), hsds="address.address_2", hxl="#adm3+name"),
-    Column("desa_kelurahan", "teks", lambda e, u: e.record.desa, (Ksb, "desa"), hsds="address.city", hxl="#adm4+name"),
-    Column("jenis_desa", "desa/kelurahan", lambda e, u: e.record.jenis_desa, (Ksb, "jenis_desa"), hxl="#adm4+type"),
+    Column("kecamatan_kode", "teks", lambda e, u: _place(e).kode_kecamatan if _place(e) else None,
+           note="Kode Kemendagri kecamatannya (Kepmendagri 2025), misalnya 36.01.07.", hxl="#adm3+code"),
+    Column("kecamatan", "teks", lambda e, u: _place(e).kecamatan if _place(e) else e.record.kecamatan, (Ksb, "kecamatan"),
+           note="Ejaan resmi Kemendagri.", hsds="address.address_2", hxl="#adm3+name"),
+    Column("desa_kelurahan_kode", "daftar teks", lambda e, u: [code for code, _, _ in _place(e).desa] if _place(e) else [],
+           note="Kode Kemendagri desa/kelurahan yang dicakup, dalam urutan yang sama dengan desa_kelurahan.", hxl="#adm4+code"),
+    Column("desa_kelurahan", "daftar teks", lambda e, u: [name for _, name, _ in _place(e).desa] if _place(e) else list(e.record.desa),
+           (Ksb, "desa"), note="Ejaan resmi Kemendagri. Kosong bila sumber tidak menyebut desanya.", hsds="address.city", hxl="#adm4+name"),
     Column("ancaman", "daftar teks", lambda e, u: list(e.record.ancaman), (Ksb, "ancaman"),
            note="Di CSV dipisahkan dengan titik koma; daftar kodenya ada di bawah.",
            hsds="attribute (taxonomy_term.code)", hxl="#crisis+type"),
-    Column("posko_alamat", "teks", lambda e, u: e.record.posko.alamat, (Posko, "alamat"), hsds="address.address_1", hxl="#loc+address"),
-    Column("posko_telepon", "teks", lambda e, u: _real(e, e.record.posko.telepon), (Posko, "telepon"),
-           note="Ditulis dalam format internasional E.164: 0254-xxxxxx menjadi +62254xxxxxx. Kosong untuk data contoh: "
-                "nomor contoh tidak pernah dimuat di berkas data.",
+    Column("posko_alamat", "teks", lambda e, u: e.record.posko.alamat if e.record.posko else None, (Posko, "alamat"),
+           note="Kosong bila belum ada kontak posko yang dipublikasikan.", hsds="address.address_1", hxl="#loc+address"),
+    Column("posko_telepon", "teks", lambda e, u: _real(e, e.record.posko.telepon if e.record.posko else None), (Posko, "telepon"),
+           note="Ditulis dalam format internasional E.164: 0254-xxxxxx menjadi +62254xxxxxx. Kosong bila belum ada nomor posko yang "
+                "dipublikasikan dengan persetujuan posko, dan untuk data contoh.",
            hsds="phone.number", hxl="#contact+phone"),
-    Column("posko_whatsapp", "true/false", lambda e, u: _real(e, e.record.posko.whatsapp), (Posko, "whatsapp"),
-           note="Kosong untuk data contoh.", hxl="#meta+whatsapp"),
-    Column("posko_email", "teks", lambda e, u: _real(e, e.record.posko.email), (Posko, "email"),
-           note="Kosong untuk data contoh.", hsds="organization.email", hxl="#contact+email"),
-    Column("lat", "desimal", lambda e, u: _location(e, "lat"), (Lokasi, "lat"),
-           note="Kosong jika KSB belum punya koordinat.", hsds="location.latitude", hxl="#geo+lat"),
-    Column("lon", "desimal", lambda e, u: _location(e, "lon"), (Lokasi, "lon"),
-           note="Kosong jika KSB belum punya koordinat.", hsds="location.longitude", hxl="#geo+lon"),
+    Column("posko_whatsapp", "true/false", lambda e, u: _real(e, e.record.posko.whatsapp if e.record.posko else None), (Posko, "whatsapp"),
+           note="Kosong bila tidak ada nomor posko.", hxl="#meta+whatsapp"),
+    Column("posko_email", "teks", lambda e, u: _real(e, e.record.posko.email if e.record.posko else None), (Posko, "email"),
+           note="Kosong bila tidak ada.", hsds="organization.email", hxl="#contact+email"),
+    Column("lat", "desimal", lambda e, u: _point(e, "lat"), (Lokasi, "lat"),
+           note="Titik posko bila diketahui; bila tidak, titik tengah kecamatannya (lihat ketepatan_lokasi).",
+           hsds="location.latitude", hxl="#geo+lat"),
+    Column("lon", "desimal", lambda e, u: _point(e, "lon"), (Lokasi, "lon"),
+           note="Seperti lat.", hsds="location.longitude", hxl="#geo+lon"),
+    Column("ketepatan_lokasi", "titik/kecamatan", lambda e, u: _precision(e),
+           note="titik: koordinat posko dari berkas KSB. kecamatan: perkiraan, titik tengah wilayah kecamatan menurut batas "
+                "wilayah resmi (cahyadsn/wilayah_boundaries, Kepmendagri 2025), bukan letak posko. Kosong bila tidak ada titik.",
+           hxl="#geo+precision"),
     Column("relawan", "bilangan bulat", lambda e, u: e.record.relawan, (Ksb, "relawan"), hxl="#capacity+num+volunteers"),
-    Column("berdiri", "bilangan bulat", lambda e, u: e.record.berdiri, (Ksb, "berdiri"),
-           hsds="organization.year_incorporated", hxl="#date+year+founded"),
+    Column("dibentuk", "tanggal (YYYY, YYYY-MM-DD)", lambda e, u: _formed(e),
+           note="Kapan KSB dibentuk menurut sumbernya: tanggal lengkap atau tahunnya saja; kosong bila tidak disebut.",
+           hsds="organization.year_incorporated", hxl="#date+founded"),
+    Column("dibentuk_oleh", "teks", lambda e, u: e.record.dibentuk.oleh if e.record.dibentuk else None,
+           note="kemensos, dinsos-provinsi, dinsos-kabkota, pemerintah-kabkota atau lainnya.", hxl="#org+founder"),
+    Column("terakhir_disebut", "tanggal (YYYY, YYYY-MM, YYYY-MM-DD)", lambda e, u: _when(e.record.terakhir_disebut),
+           note="Tanggal sumber publik terbaru yang menyebut KSB ini: petunjuk apakah kelompoknya masih aktif.", hxl="#date+reported"),
+    Column("jumlah_sumber", "bilangan bulat", lambda e, u: len({(s.judul, s.url) for s in e.record.semua_sumber}),
+           note="Berapa sumber publik yang dikutip untuk KSB ini; daftarnya ada di halaman KSB.", hxl="#meta+sources+num"),
     Column("titik_kumpul", "daftar teks", lambda e, u: [point.nama for point in e.record.titik_kumpul], (Ksb, "titik_kumpul"),
            note="Hanya namanya; keterangan dan petanya ada di halaman KSB.", hsds="location.name", hxl="#loc+name+assembly"),
     Column("kebutuhan", "daftar teks", lambda e, u: [need.barang for need in e.record.kebutuhan], (Ksb, "kebutuhan"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import itertools
 import json
 import os
 import platform
@@ -21,6 +22,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,12 +32,13 @@ REGIONS = ["kab-pandeglang", "kab-lebak", "kab-tangerang", "kab-serang", "kota-t
            "kota-tangerang-selatan"]
 
 
-def synthetic_ksb(number: int) -> str:
-    """A sample KSB as full as real ones get: posko, board, assembly points, stock, needs, activities."""
+def synthetic_ksb(number: int, kecamatan: str, villages: list[str]) -> str:
+    """A sample KSB as full as real ones get: posko, board, assembly points, stock, needs, activities; its
+    kecamatan and villages from the official list, since validation checks them."""
     return f"""\
 nama: KSB Sintetis {number}
-kecamatan: Kecamatan {number % 40}
-desa: Desa Sintetis {number}
+kecamatan: {kecamatan}
+desa: [{", ".join(villages)}]
 ancaman: [banjir, tanah-longsor]
 posko:
   alamat: Jalan Sintetis {number}
@@ -61,11 +64,27 @@ contoh: true
 """
 
 
+def places(region_code: str) -> Iterator[tuple[str, list[str]]]:
+    """(kecamatan, [village]) of a region from the official list, kecamatan by kecamatan in turn, over and over:
+    synthetic KSB are samples, which may share a place (real KSB may not)."""
+    from siaga.content.regions import official_list
+
+    official = official_list()
+    districts = [[(kecamatan.nama, [desa.nama]) for desa in official.children(kecamatan.kode)]
+                 for kecamatan in official.children(region_code)]
+    rows = [place for row in itertools.zip_longest(*districts) for place in row if place]
+    return itertools.cycle(rows)
+
+
 def grow(content: Path, count: int) -> None:
+    codes = dict(zip(REGIONS, ["36.01", "36.02", "36.03", "36.04", "36.71", "36.72", "36.73", "36.74"], strict=True))
+    made = {region: places(code) for region, code in codes.items()}
     for number in range(count):
-        folder = content / "ksb" / REGIONS[number % len(REGIONS)]
+        region = REGIONS[number % len(REGIONS)]
+        kecamatan, villages = next(made[region])
+        folder = content / "ksb" / region
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"sintetis-{number}.yml").write_text(synthetic_ksb(number), encoding="utf-8")
+        (folder / f"sintetis-{number}.yml").write_text(synthetic_ksb(number, kecamatan, villages), encoding="utf-8")
 
 
 def _run(command: list[str], cwd: Path, env: dict[str, str]) -> float:

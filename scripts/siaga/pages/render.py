@@ -27,7 +27,7 @@ from markupsafe import Markup
 from ..content import phone
 from ..content.history import Provenance
 from ..content.model import Content, Organisasi
-from ..content.regions import DATA_VERSION
+from ..content.regions import DATA_VERSION, POINTS_SOURCE
 from ..content.schema_doc import schema_markdown
 from ..content.wording import BANTEN, FOUNDERS, NO_OWNER, STATUS_LABELS, kapan, sample_marker, tanggal
 from ..published import paths
@@ -171,6 +171,7 @@ def page_context(content: Content, urls: SiteUrls, downloads: list[Download]) ->
         "hitungan_terinci": next((count for count in reversed(content.hitungan) if len(count.rincian) >= len(content.wilayah) // 2), None),
         "ringkasan_ksb": _directory_summary(content),
         "data_wilayah": f"daftar resmi Kemendagri ({DATA_VERSION})",
+        "sumber_titik": POINTS_SOURCE,
         # The year of the content's newest date, not the clock's: the same content builds the same pages.
         "tahun_ini": (content.last_change() or dt.date(2026, 1, 1)).year,
         "urls": urls,

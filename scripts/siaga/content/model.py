@@ -68,6 +68,23 @@ def _earlier(first: tuple[int, int, int], second: tuple[int, int, int]) -> bool:
     return False
 
 
+def _check_year(year: int | None, day: dt.date | None, info: ValidationInfo) -> None:
+    """A year given beside a date, or alone, must agree with the date and must have come."""
+    if year is not None and year > _today(info).year:
+        raise PydanticCustomError("year_in_future", "tahun: {tahun} belum terjadi (sekarang {now})",
+                                  {"at": "tahun", "tahun": year, "now": _today(info).year})
+    if day is not None and year is not None and day.year != year:
+        raise PydanticCustomError("year_mismatch", "tahun: {tahun} berbeda dengan tahun pada tanggal {tanggal}",
+                                  {"at": "tahun", "tahun": year, "tanggal": day.isoformat()})
+
+
+def _when(day: dt.date | None, year: int | None) -> tuple[int, int, int] | None:
+    """(year, month, day), 0 where not known; None when even the year is not known."""
+    if day is not None:
+        return (day.year, day.month, day.day)
+    return (year, 0, 0) if year is not None else None
+
+
 def _shown(when: tuple[int, int, int]) -> str:
     return "-".join(f"{part:02d}" for part in when if part)
 
@@ -106,20 +123,13 @@ class Sumber(Record):
 
     @model_validator(mode="after")
     def _year_agrees_with_date(self, info: ValidationInfo) -> Sumber:
-        if self.tahun is not None and self.tahun > _today(info).year:
-            raise PydanticCustomError("year_in_future", "tahun: {tahun} belum terjadi (sekarang {now})",
-                                      {"at": "tahun", "tahun": self.tahun, "now": _today(info).year})
-        if self.tanggal is not None and self.tahun is not None and self.tanggal.year != self.tahun:
-            raise PydanticCustomError("year_mismatch", "tahun: {tahun} berbeda dengan tahun pada tanggal {tanggal}",
-                                      {"at": "tahun", "tahun": self.tahun, "tanggal": self.tanggal.isoformat()})
+        _check_year(self.tahun, self.tanggal, info)
         return self
 
     @property
     def kapan(self) -> tuple[int, int, int] | None:
         """(year, month, day) of publication, 0 where not known; None when the year is not known either."""
-        if self.tanggal is not None:
-            return (self.tanggal.year, self.tanggal.month, self.tanggal.day)
-        return (self.tahun, 0, 0) if self.tahun is not None else None
+        return _when(self.tanggal, self.tahun)
 
 
 class SumberTerperiksa(Sumber):
@@ -320,12 +330,7 @@ class Pembentukan(Record):
 
     @model_validator(mode="after")
     def _one_date_and_a_named_other(self, info: ValidationInfo) -> Pembentukan:
-        if self.tanggal is not None and self.tahun is not None and self.tanggal.year != self.tahun:
-            raise PydanticCustomError("year_mismatch", "tahun: {tahun} berbeda dengan tahun pada tanggal {tanggal}",
-                                      {"at": "tahun", "tahun": self.tahun, "tanggal": self.tanggal.isoformat()})
-        if self.tahun is not None and self.tahun > _today(info).year:
-            raise PydanticCustomError("year_in_future", "tahun: {tahun} belum terjadi (sekarang {now})",
-                                      {"at": "tahun", "tahun": self.tahun, "now": _today(info).year})
+        _check_year(self.tahun, self.tanggal, info)
         if self.oleh == "lainnya" and self.oleh_nama is None:
             raise PydanticCustomError("other_unnamed", "oleh_nama: untuk 'oleh: lainnya' tuliskan siapa yang membentuk",
                                       {"at": "oleh"})
@@ -334,9 +339,7 @@ class Pembentukan(Record):
     @property
     def kapan(self) -> tuple[int, int, int] | None:
         """(year, month, day) of the formation, 0 where not known."""
-        if self.tanggal is not None:
-            return (self.tanggal.year, self.tanggal.month, self.tanggal.day)
-        return (self.tahun, 0, 0) if self.tahun is not None else None
+        return _when(self.tanggal, self.tahun)
 
 
 class Perbedaan(Record):

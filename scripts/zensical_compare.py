@@ -23,7 +23,7 @@ MARKERS = {
     "overrides/partials/logo.html": ("index.html", 'width="24"'),
     "overrides/main.html (og:image, service worker)": ("index.html", "serviceWorker.register"),
     "overrides/main.html (kotak cari)": ("ksb/kab-lebak/index.html", 'data-dasar="../../"'),
-    "siaga.pages.tablecards": ("kebutuhan/index.html", "data-label="),
+    "siaga.pages.tablecards": ("ksb/index.html", "data-label="),
     "siaga.pages.checklist": ("panduan/tas-siaga/index.html", 'class="siaga-centang"'),
 }
 

@@ -99,6 +99,16 @@ def page(project: Project, url: str):
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+def section_after(heading) -> list:
+    """The elements after a heading up to the next heading of its level or above: one organisation on /kontak/."""
+    block = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name in ("h2", "h3"):
+            break
+        block.append(sibling)
+    return block
+
+
 def site_files(project: Project) -> list[Path]:
     """Every file of the built site, downloads and search index included."""
     return sorted(path for path in project.site.rglob("*") if path.is_file())

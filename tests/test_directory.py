@@ -11,7 +11,7 @@ import json
 
 import vobject
 
-from conftest import page
+from conftest import page, section_after
 from siaga.content.regions import official_list
 from siaga.published.paths import ksb_path, served_url
 
@@ -68,12 +68,7 @@ def test_every_agency_has_a_verified_channel_or_says_it_has_none(published_site)
     project, content = published_site
     article = page(project, "/kontak/").select_one("article")
     for organisation in content.organisasi:
-        heading = next(h for h in article.select("h3") if h.get_text(strip=True) == organisation.nama)
-        block = []
-        for sibling in heading.find_next_siblings():
-            if sibling.name in ("h2", "h3"):
-                break
-            block.append(sibling)
+        block = section_after(next(h for h in article.select("h3") if h.get_text(strip=True) == organisation.nama))
         text = " ".join(" ".join(part.get_text(" ") for part in block).split())
         if organisation.telepon:
             assert any(part.select("a[href^='tel:']") for part in block), organisation.id

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import TODAY, page, readable_bytes, site_files
+from conftest import TODAY, page, readable_bytes, section_after, site_files
 from siaga.content import phone
 from siaga.content.wording import sample_marker
 from siaga.published.urls import SiteUrls
@@ -227,12 +227,7 @@ def test_contacts_page_says_how_to_reach_every_organisation_and_posko(request, s
     soup = page(project, "/kontak/")
     text = text_of(soup)
     for organisation in content.organisasi:
-        heading = next(h for h in soup.select("article h3") if h.get_text(" ", strip=True).startswith(organisation.nama))
-        block = []
-        for sibling in heading.find_next_siblings():
-            if sibling.name in ("h2", "h3"):
-                break
-            block.append(sibling)
+        block = section_after(next(h for h in soup.select("article h3") if h.get_text(" ", strip=True).startswith(organisation.nama)))
         links = [a["href"] for part in block for a in part.select("a")]
         block_text = " ".join(" ".join(part.get_text(" ").split()) for part in block)
         if organisation.contoh:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SOURCE = Path(__file__).parent / "kemendagri" / "banten.csv"
+PROVINCE = "36"
+"""Banten's code: the parent of the eight kabupaten/kota."""
 DATA_VERSION = "Kepmendagri No. 300.2.2-2138 Tahun 2025 (diubah dengan No. 300.2.2-2430 Tahun 2025)"
 POINTS_SOURCE = "titik tengah batas wilayah (cahyadsn/wilayah_boundaries, sesuai Kepmendagri 2025)"
 

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 from . import model
 from .errors import ContentError, ContentInvalid
 from .load import Document, read_markdown, read_yaml
-from .regions import official_list
+from .regions import PROVINCE, official_list
 from .wording import today_in_banten
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -355,7 +355,7 @@ def _read_contacts(reader: _Reader, regions: list[model.Wilayah]) -> tuple[list[
 def _read_ksb(reader: _Reader, regions: list[model.Wilayah]) -> list[model.Placed[model.Ksb]]:
     region_by_slug = {region.slug: region for region in regions}
     entries = []
-    first_seen: dict[tuple[str, str], Path] = {}
+    first_seen: dict[tuple[str, ...], Path] = {}  # (region folder, "nama" or "tempat", what identifies the group)
     for path in reader.files("ksb", ".yml"):
         folders = path.relative_to(reader.content_dir / "ksb").parts[:-1]
         if len(folders) != 1:
@@ -396,8 +396,8 @@ def _official_place(reader: _Reader, doc: Document, ksb: model.Ksb, region: mode
     kecamatan = official.find(region.kode, ksb.kecamatan)
     if kecamatan is None:
         hint = official.suggest(region.kode, ksb.kecamatan)
-        elsewhere = [official.by_code[code] for code in official.by_code if code.count(".") == 1
-                     and code != region.kode and official.find(code, ksb.kecamatan)]
+        elsewhere = [other for other in official.children(PROVINCE)
+                     if other.kode != region.kode and official.find(other.kode, ksb.kecamatan)]
         known = ", ".join(place.nama for place in official.children(region.kode))
         if hint:
             advice = f": maksud Anda {hint!r}?"

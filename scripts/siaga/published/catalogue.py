@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from ..content.model import Ksb, Lokasi, Placed, Posko, Tempat, Wilayah
+from ..content.model import Ksb, Lokasi, Placed, Posko, Wilayah
 from .paths import ksb_path, placed_region
 from .urls import SiteUrls
 
@@ -52,10 +52,6 @@ class Column:
             base = model.model_fields[name].description or ""
         # Docstrings mark field names as ``code`` for the schema reference; the page shows plain words.
         return re.sub(r"``(.+?)``", r"\1", " ".join(" ".join(part.split()) for part in (base, self.note) if part))
-
-
-def _place(entry: Placed[Ksb]) -> Tempat | None:
-    return entry.tempat
 
 
 def _point(entry: Placed[Ksb], coordinate: str) -> float | None:
@@ -101,13 +97,13 @@ COLUMNS: tuple[Column, ...] = (
     Column("nama", "teks", lambda e, u: e.record.nama, (Ksb, "nama"), hsds="organization.name", hxl="#org+name"),
     Column("wilayah_kode", "teks", lambda e, u: _region(e).kode, (Wilayah, "kode"), hxl="#adm2+code"),
     Column("wilayah", "teks", lambda e, u: _region(e).nama, (Wilayah, "nama"), hsds="address.region", hxl="#adm2+name"),
-    Column("kecamatan_kode", "teks", lambda e, u: _place(e).kode_kecamatan if _place(e) else None,
+    Column("kecamatan_kode", "teks", lambda e, u: e.tempat.kode_kecamatan if e.tempat else None,
            note="Kode Kemendagri kecamatannya (Kepmendagri 2025), misalnya 36.01.07.", hxl="#adm3+code"),
-    Column("kecamatan", "teks", lambda e, u: _place(e).kecamatan if _place(e) else e.record.kecamatan, (Ksb, "kecamatan"),
+    Column("kecamatan", "teks", lambda e, u: e.tempat.kecamatan if e.tempat else e.record.kecamatan, (Ksb, "kecamatan"),
            note="Ejaan resmi Kemendagri.", hsds="address.address_2", hxl="#adm3+name"),
-    Column("desa_kelurahan_kode", "daftar teks", lambda e, u: [code for code, _, _ in _place(e).desa] if _place(e) else [],
+    Column("desa_kelurahan_kode", "daftar teks", lambda e, u: [code for code, _, _ in e.tempat.desa] if e.tempat else [],
            note="Kode Kemendagri desa/kelurahan yang dicakup, dalam urutan yang sama dengan desa_kelurahan.", hxl="#adm4+code"),
-    Column("desa_kelurahan", "daftar teks", lambda e, u: [name for _, name, _ in _place(e).desa] if _place(e) else list(e.record.desa),
+    Column("desa_kelurahan", "daftar teks", lambda e, u: [name for _, name, _ in e.tempat.desa] if e.tempat else list(e.record.desa),
            (Ksb, "desa"), note="Ejaan resmi Kemendagri. Kosong bila sumber tidak menyebut desanya.", hsds="address.city", hxl="#adm4+name"),
     Column("ancaman", "daftar teks", lambda e, u: list(e.record.ancaman), (Ksb, "ancaman"),
            note="Di CSV dipisahkan dengan titik koma; daftar kodenya ada di bawah.",

@@ -276,10 +276,14 @@ def test_no_person_without_consent_appears_anywhere_in_the_site(bundled_site):
     assert public.nama.encode() in searched, "the search index was read: a consented name is in it"
 
 
-@pytest.mark.parametrize("url", ["/", "/ksb/kab-pandeglang/labuan/", "/panduan/tsunami/"])
+@pytest.mark.parametrize("url", ["/", "the heaviest KSB page", "/panduan/tsunami/"])
 def test_pages_are_light_for_slow_mobile_data(bundled_site, url):
     project, _ = bundled_site
-    html = (project.site / url.strip("/") / "index.html").read_bytes()
+    if url == "the heaviest KSB page":  # whichever KSB has the most sources: the test follows the content
+        path = max(project.site.glob("ksb/*/*/index.html"), key=lambda page_file: page_file.stat().st_size)
+    else:
+        path = project.site / url.strip("/") / "index.html"
+    html = path.read_bytes()
     assert len(html) < 60_000, f"{url} is {len(html)} bytes"
     assert b"fonts.googleapis.com" not in html
 

@@ -3,7 +3,7 @@ needs besides, and the theme values ``siaga build`` passes MkDocs through its Py
 
 Zensical wants its configuration in the project root and has no output-folder option, so the copy
 sends its site to ``.build/zensical``; without ``variant: classic`` its default look drops our header;
-and the 404 page's emergency numbers (``config.extra.nomor_darurat``, from content/kontak/darurat.yml)
+and the 404 page's call buttons (``config.extra.panel_darurat``, from content/kontak/darurat.yml)
 must be in the file, since Zensical runs as a program of its own.
 
 Run by ``make zensical``: ``python scripts/zensical_config.py > zensical.yml``.

@@ -9,6 +9,7 @@ build leaves the last good site in place.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import gc
 import os
@@ -23,6 +24,7 @@ from .content.history import read_provenance
 from .content.model import Content
 from .content.validate import ReadCache, load_and_validate
 from .exports.files import export_files
+from .pages.panggil import panel_darurat
 from .pages.render import render_pages
 from .published.urls import SiteUrls
 from .site import linkcheck
@@ -228,5 +230,8 @@ def write_docs(docs: Path, files: dict[str, str | bytes], *, prune: bool = True)
 
 
 def theme_extra(content: Content) -> dict[str, object]:
-    """What the theme's own templates show from the content: the 404 page lists the emergency numbers."""
-    return {"nomor_darurat": [{"nomor": number.nomor, "nama": number.nama} for number in content.nomor_darurat]}
+    """What the theme's own templates show from the content: the 404 page's call buttons, the same as every
+    other first screen's (siaga.pages.panggil)."""
+    panel = panel_darurat(content.nomor_darurat, content.wilayah)
+    return {"panel_darurat": {"utama": [dataclasses.asdict(button) for button in panel.utama], "catatan": panel.catatan,
+                              "lain": [dataclasses.asdict(button) for button in panel.lain]}}

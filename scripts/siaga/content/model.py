@@ -33,6 +33,8 @@ from .wording import today_in_banten
 
 Phone = Annotated[str, AfterValidator(phone.normalise)]
 EmergencyNumber = Annotated[str, AfterValidator(phone.normalise_emergency)]
+# A telephone area code as dialled from a mobile phone: 021, 0254.
+AreaCode = Annotated[str, StringConstraints(pattern=r"^0[2-9][0-9]{1,2}$")]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")]
@@ -120,6 +122,9 @@ class Sumber(Record):
     disebut dalam sumber publik."""
     url: Url | None = None
     """Alamat web, hanya jika sudah pasti benar; lebih baik dikosongkan daripada menebak."""
+    judul_dari_alamat: bool = False
+    """Isi true bila judul tidak terbaca di halamannya dan disusun dari alamat web atau isi berita: halaman lalu
+    menyebutnya, supaya pembaca tidak mengira itu judul yang diterbitkan. Hapus setelah judulnya dicocokkan."""
 
     @model_validator(mode="after")
     def _year_agrees_with_date(self, info: ValidationInfo) -> Sumber:
@@ -551,8 +556,20 @@ class NomorDarurat(Record):
     gratis untuk nomor lain."""
     whatsapp: Phone | None = None
     """Nomor WhatsApp resmi layanan ini, jika diumumkan (misalnya SAPA 129)."""
+    pakai_kode_area: bool = False
+    """Isi true bila dari ponsel nomor ini harus didahului kode area (PLN 123: 0254 123 di Serang). Nomor seperti
+    ini tidak menjadi tombol di layar pertama; halaman Nomor darurat menampilkan tombol per kode area."""
+    kode_area: dict[Slug, AreaCode] = {}
+    """Untuk nomor dengan ``pakai_kode_area``: kode area telepon per wilayah yang sudah dipastikan sumbernya (sumber
+    itu dicantumkan di ``sumber`` nomor ini), misalnya {kab-serang: "0254"}. Wilayah lain tampil "belum dipastikan"."""
+    tombol_cepat: bool = True
+    """Isi false agar nomor ini tidak menjadi tombol telepon di layar pertama halaman, misalnya layanan yang
+    dilaporkan tidak berfungsi; nomor ini tetap dijelaskan di halaman Nomor darurat."""
     wilayah_terkonfirmasi: list[Slug] | None = None
     """Untuk nomor yang dikelola pemerintah daerah (112): slug wilayah tempat nomor ini sudah dipastikan berfungsi."""
+    bila_tidak_tersambung: list[EmergencyNumber] = []
+    """Untuk nomor yang belum terkonfirmasi di semua wilayah (112): nomor yang dihubungi langsung bila nomor ini
+    tidak tersambung, misalnya ["110", "113", "119"]. Ditampilkan di samping setiap tombol nomor ini."""
     catatan: Text | None = None
     """Hal yang perlu diketahui pembaca, misalnya nomor lama yang sering tertukar."""
     sumber: list[SumberTerperiksa] = Field(min_length=1)
@@ -719,6 +736,9 @@ class Panduan(Record):
 
     judul: Text
     """Judul."""
+    tindakan: Text | None = None
+    """Satu perintah yang jelas, dibaca pertama kali di layar ponsel sebelum tombol telepon, misalnya "Di pantai
+    dan gempa terasa kuat atau lama: segera pergi ke tempat tinggi". Wajib untuk panduan yang punya ``ancaman``."""
     ringkasan: Text
     """Satu atau dua kalimat yang ditampilkan di daftar."""
     urutan: int = 100
@@ -744,6 +764,14 @@ class Panduan(Record):
         if hazard is not None:
             _check_hazard(hazard, info, at="")
         return hazard
+
+    @model_validator(mode="after")
+    def _hazard_guide_leads_to_action(self) -> Panduan:
+        if self.ancaman and not self.tindakan:
+            raise PydanticCustomError(
+                "guide_without_action", "tindakan: panduan untuk satu ancaman perlu satu perintah yang jelas di layar "
+                "pertama ponsel, misalnya tindakan: Segera pergi ke tempat tinggi, jangan menunggu sirene.", {"at": "ancaman"})
+        return self
 
     @field_validator("segera")
     @classmethod

@@ -330,6 +330,7 @@ def _check_regions(
 def _read_contacts(reader: _Reader, regions: list[model.Wilayah]) -> tuple[list[model.Organisasi], list[model.NomorDarurat]]:
     organisations: list[model.Organisasi] = []
     numbers: list[model.NomorDarurat] = []
+    fallbacks: list[tuple[Document, int, model.NomorDarurat]] = []
     first_seen: dict[tuple[str, str], Path] = {}
     for path in reader.files("kontak", ".yml"):
         if (read := reader.read(path, model.KontakFile)) is None:
@@ -347,8 +348,18 @@ def _read_contacts(reader: _Reader, regions: list[model.Wilayah]) -> tuple[list[
             reader.number(doc, ("organisasi", index, "telepon"), organisation.telepon, sample=organisation.contoh)
         for index, number in enumerate(contacts.nomor_darurat):
             _check_regions(reader, doc, ("nomor_darurat", index, "wilayah_terkonfirmasi"), number.wilayah_terkonfirmasi, regions)
+            _check_regions(reader, doc, ("nomor_darurat", index, "kode_area"), list(number.kode_area), regions)
         organisations += contacts.organisasi
         numbers += contacts.nomor_darurat
+        fallbacks += [(doc, index, number) for index, number in enumerate(contacts.nomor_darurat)]
+    # Checked once every file is read: the number to call instead may be listed in another file.
+    known = {number.nomor for number in numbers}
+    for doc, index, number in fallbacks:
+        for position, instead in enumerate(number.bila_tidak_tersambung):
+            if instead not in known or instead == number.nomor:
+                message = (f"bila_tidak_tersambung: {instead!r} bukan nomor lain di content/kontak/ "
+                           f"(ada: {', '.join(sorted(known - {number.nomor}))})")
+                reader.errors.append(doc.error(("nomor_darurat", index, "bila_tidak_tersambung", position), message))
     return organisations, numbers
 
 

@@ -8,6 +8,7 @@ which is where people without recorded consent are left out.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import multiprocessing
 import os
@@ -18,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markdown.extensions.toc import slugify as toc_slugify
@@ -26,7 +27,7 @@ from markupsafe import Markup
 
 from ..content import phone
 from ..content.history import Provenance
-from ..content.model import Content, Organisasi
+from ..content.model import Content, NomorDarurat, Organisasi
 from ..content.regions import DATA_VERSION, POINTS_SOURCE
 from ..content.schema_doc import schema_markdown
 from ..content.wording import BANTEN, FOUNDERS, NO_OWNER, STATUS_LABELS, kapan, sample_marker, tanggal
@@ -34,6 +35,7 @@ from ..published import paths
 from ..published.catalogue import COLUMNS, Download
 from ..published.urls import SiteUrls
 from . import mdtext
+from .panggil import Tombol, catatan_belum_terkonfirmasi, panel_darurat
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -90,15 +92,18 @@ def _environment() -> Environment:
         status=lambda value: STATUS_LABELS.get(value, value),
         penanggung_jawab=lambda value: value or NO_OWNER,
         jangkar=lambda value: toc_slugify(str(value), "-"),  # the id MkDocs' toc gives a heading with this text
-        html=lambda value: Markup(html.escape(str(value), quote=True)),  # for values inside our templates' own HTML
+        # For values inside our templates' own HTML; what is already HTML (tel_url, page_url) is not escaped twice.
+        html=lambda value: value if isinstance(value, Markup) else Markup(html.escape(str(value), quote=True)),
         tanda_contoh=sample_marker,
         kapan=kapan,
+        situs=lambda url: urlsplit(str(url)).hostname or "",  # a source's website, printed
     )
     env.globals.update(
         tel=tel,
         call=call,
         whatsapp=whatsapp,
         tel_url=lambda number: Markup(html.escape(phone.tel_url(number), quote=True)),
+        nomor_nasional=phone.national,
         link=mdtext.link,
         ksb_path=paths.ksb_path,
         fgd_path=paths.fgd_path,
@@ -118,7 +123,7 @@ def whatsapp_share(url: str) -> mdtext.Markdown:
 
     Only the address: WhatsApp shows the page's title and description from its Open Graph tags.
     """
-    return mdtext.link("Bagikan lewat WhatsApp", "https://wa.me/?text=" + quote(url, safe=""))
+    return mdtext.link("Bagikan halaman ini lewat WhatsApp", "https://wa.me/?text=" + quote(url, safe=""))
 
 
 def _relative(here: str, target: str) -> str:
@@ -158,6 +163,13 @@ def page_context(content: Content, urls: SiteUrls, downloads: list[Download]) ->
         "organisasi": content.organisasi,
         "nomor_darurat": content.nomor_darurat,  # in the maintainers' order: 112 first
         "nomor_by_kode": {number.nomor: number for number in content.nomor_darurat},
+        # The call buttons of a first screen: panel_darurat(kode=..., region=..., pertama=..., tambahan=...).
+        "panel_darurat": functools.partial(panel_darurat, content.nomor_darurat, content.wilayah),
+        "Tombol": Tombol,
+        # An area-coded number's codes as (code, [region slugs]) in the regions' order: 021 for the three Tangerang.
+        "kode_per_wilayah": lambda number: _regions_by_area_code(number, content),
+        # What a reader must know beside 112: catatan_112(number) or, on a region's own page, catatan_112(number, region=...).
+        "catatan_112": functools.partial(catatan_belum_terkonfirmasi, numbers=content.nomor_darurat, regions=content.wilayah),
         "fgd": content.fgd,
         "panduan": content.panduan,
         "panduan_ancaman": [guide for guide in content.panduan if guide.record.ancaman],
@@ -178,6 +190,14 @@ def page_context(content: Content, urls: SiteUrls, downloads: list[Download]) ->
         "unduhan": downloads,
         "kolom": COLUMNS,
     }
+
+
+def _regions_by_area_code(number: NomorDarurat, content: Content) -> list[tuple[str, list[str]]]:
+    codes: dict[str, list[str]] = {}
+    for region in content.wilayah:
+        if region.slug in number.kode_area:
+            codes.setdefault(number.kode_area[region.slug], []).append(region.slug)
+    return list(codes.items())
 
 
 def _social_office_by_region(content: Content) -> dict[str, Organisasi]:
@@ -268,11 +288,9 @@ def provenance_note(sources: list[str], provenance: Provenance, link_to: Callabl
     if changed := provenance.last_change(sources):
         local = changed.astimezone(BANTEN)
         parts.append(f"Terakhir diubah: {tanggal(local.date())}, pukul {local:%H.%M} WIB")
-    if len(sources) == 1:
-        if address := provenance.edit_link(sources[0]):
-            parts.append(mdtext.link("Perbaiki data ini", address))
-        else:
-            parts.append(f"Sumber data halaman ini: `{sources[0]}`")
+    # A file's path in the repository means nothing to a resident: without an online editor there is no link.
+    if len(sources) == 1 and (address := provenance.edit_link(sources[0])):
+        parts.append(mdtext.link("Perbaiki data ini", address))
     parts.append(link_to("tentang.md#mengoreksi-data-atau-menarik-persetujuan", "Laporkan kesalahan"))
     return " · ".join(parts)
 

@@ -65,7 +65,8 @@
       item.appendChild(element("span", "siaga-terdekat__jarak",
         "± " + found.km.toFixed(1).replace(".", ",") + " km" + rough + " · " + where));
       if (ksb.posko_telepon) {
-        var call = element("a", "siaga-terdekat__telepon", "Telepon posko " + ksb.posko_telepon);
+        /* Shown as on every other page (0812-3456-7890); dialled in the international form. */
+        var call = element("a", "siaga-terdekat__telepon", "Telepon posko " + (ksb.posko_telepon_lokal || ksb.posko_telepon));
         call.href = "tel:" + ksb.posko_telepon;
         item.appendChild(call);
       } else if (ksb.contoh) {

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from ..content import phone
 from ..content.model import Ksb, Lokasi, Placed, Posko, Wilayah
 from .paths import ksb_path, placed_region
 from .urls import SiteUrls
@@ -114,6 +115,10 @@ COLUMNS: tuple[Column, ...] = (
            note="Ditulis dalam format internasional E.164: 0254-xxxxxx menjadi +62254xxxxxx. Kosong bila belum ada nomor posko yang "
                 "dipublikasikan dengan persetujuan posko, dan untuk data contoh.",
            hsds="phone.number", hxl="#contact+phone"),
+    Column("posko_telepon_lokal", "teks",
+           lambda e, u: _real(e, phone.national(e.record.posko.telepon) if e.record.posko else None),
+           note="Nomor yang sama seperti biasa ditulis di Indonesia (0812-3456-7890, (0254) 123456), untuk ditampilkan kepada "
+                "pembaca; untuk diolah, pakai posko_telepon.", hxl="#contact+phone+local"),
     Column("posko_whatsapp", "true/false", lambda e, u: _real(e, e.record.posko.whatsapp if e.record.posko else None), (Posko, "whatsapp"),
            note="Kosong bila tidak ada nomor posko.", hxl="#meta+whatsapp"),
     Column("posko_email", "teks", lambda e, u: _real(e, e.record.posko.email if e.record.posko else None), (Posko, "email"),

@@ -16,7 +16,7 @@ GOLDEN_CONTENT = REPO / "tests" / "golden" / "content"
 # features that need numbers are tested on them, since the published content holds only real KSB.
 SAMPLES = REPO / "tests" / "fixtures" / "contoh"
 # Validation compares dates with today; the fixtures fix it so results never depend on the clock.
-TODAY = dt.date(2026, 11, 28)
+TODAY = dt.date(2026, 12, 2)
 
 
 def make_project(root: Path, content: Path, *, samples: bool = False) -> Project:

@@ -21,7 +21,7 @@ from siaga.published.urls import SiteUrls  # noqa: E402
 
 CONTENT = HERE / "golden" / "content"
 EXPECTED = HERE / "golden" / "expected"
-TODAY = dt.date(2026, 11, 28)
+TODAY = dt.date(2026, 12, 2)
 # The address in mkdocs.yml until the real one is set; fixed here so the golden pages never depend on the environment.
 URLS = SiteUrls("https://siagabanten.example/")
 

@@ -220,8 +220,10 @@ def test_zensical_config_carries_the_theme_values_as_data(project):
 
     content = load_and_validate(project.content, today=TODAY)
     extra = theme_extra(content)
-    extra["nomor_darurat"].append({"nomor": "112", "nama": 'Uji "kutip": {{ 7*7 }} # bukan komentar'})
+    extra["panel_darurat"]["lain"].append({"nomor": "112", "nama": 'Uji "kutip": {{ 7*7 }} # bukan komentar',
+                                           "href": "tel:112", "telepon": True})
+    extra["panel_darurat"]["catatan"] = "112: belum # terverifikasi: {% raw %}"
     config = yaml.load(zensical_config(project.config.read_text(encoding="utf-8"), extra), Loader=get_yaml_loader())
-    assert config["extra"]["nomor_darurat"] == extra["nomor_darurat"]
+    assert config["extra"]["panel_darurat"] == extra["panel_darurat"]
     assert config["site_dir"] == ".build/zensical"
     assert config["theme"]["variant"] == "classic"

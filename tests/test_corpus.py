@@ -114,10 +114,10 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], list[str]]] = {
         "(contoh bentuk yang benar: 0812-3456-7890 atau 0254-123456)"]),
     "february-30": ({KSB: ksb("diperbarui: 2025-02-30\n")}, [
         "content/ksb/kab-lebak/uji.yml:8:13: diperbarui: '2025-02-30' bukan tanggal yang mungkin (tulis YYYY-MM-DD, misalnya 2025-09-10)"]),
-    "updated-tomorrow": ({KSB: ksb("diperbarui: 2026-11-29\n")}, [
-        "content/ksb/kab-lebak/uji.yml:8:13: diperbarui: tanggal 2026-11-29 belum terjadi (hari ini 2026-11-28)"]),
+    "updated-tomorrow": ({KSB: ksb("diperbarui: 2026-12-03\n")}, [
+        "content/ksb/kab-lebak/uji.yml:8:13: diperbarui: tanggal 2026-12-03 belum terjadi (hari ini 2026-12-02)"]),
     "consent-in-the-future": ({KSB: ksb("pengurus:\n  - {nama: A, jabatan: ketua, publik: true, persetujuan: 2027-01-01}\n")}, [
-        "content/ksb/kab-lebak/uji.yml:9:58: persetujuan: tanggal 2027-01-01 belum terjadi (hari ini 2026-11-28)"]),
+        "content/ksb/kab-lebak/uji.yml:9:58: persetujuan: tanggal 2027-01-01 belum terjadi (hari ini 2026-12-02)"]),
     "public-without-consent": ({KSB: ksb("pengurus:\n  - {nama: A, jabatan: ketua, publik: true}\n")}, [
         "content/ksb/kab-lebak/uji.yml:9:31: publik: true memerlukan 'persetujuan' (tanggal persetujuan dicatat, YYYY-MM-DD)"]),
     "outside-banten": ({KSB: ksb("lokasi: {lat: -6.2, lon: 107.5}\n")}, [
@@ -217,7 +217,7 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], list[str]]] = {
         "content/ksb/kab-lebak/uji.yml:1:1: sumber: KSB sungguhan perlu paling sedikit satu sumber publik yang menyebutnya "
         "(judul, penerbit, tanggal atau tahun, alamat web)"]),
     "source-dated-in-the-future": ({KSB: KSB_MINIMAL.replace("tahun: 2025", "tanggal: 2027-01-05")}, [
-        "content/ksb/kab-lebak/uji.yml:4:60: tanggal: tanggal 2027-01-05 belum terjadi (hari ini 2026-11-28)"]),
+        "content/ksb/kab-lebak/uji.yml:4:60: tanggal: tanggal 2027-01-05 belum terjadi (hari ini 2026-12-02)"]),
     "source-year-in-the-future": ({KSB: KSB_MINIMAL.replace("tahun: 2025", "tahun: 2027")}, [
         "content/ksb/kab-lebak/uji.yml:4:58: tahun: 2027 belum terjadi (sekarang 2026)"]),
     "source-year-and-date-disagree": ({KSB: KSB_MINIMAL.replace("tahun: 2025", "tahun: 2024, tanggal: 2025-01-05")}, [

@@ -355,7 +355,13 @@ def test_every_ksb_has_a_qr_code_of_its_page_and_a_poster_page(built):
         for point in entry.record.titik_kumpul[:5]:
             assert point.nama in text
         for number in content.nomor_darurat:
-            assert poster.select_one(f'article a[href="tel:{number.nomor}"]'), number.nomor
+            if not number.pakai_kode_area:
+                assert poster.select_one(f'article a[href="tel:{number.nomor}"]'), number.nomor
+            elif code := number.kode_area.get(entry.wilayah.slug):  # dialled with this region's area code
+                assert poster.select_one(f'article a[href="tel:{code}{number.nomor}"]'), (number.nomor, code)
+            else:  # never dialled bare
+                assert not poster.select_one(f'article a[href="tel:{number.nomor}"]'), number.nomor
+                assert f"(kode area) {number.nomor}" in text
         for person in entry.record.pengurus:
             assert person.nama not in text  # the wall poster carries no person, consented or not
 

@@ -52,13 +52,16 @@ def test_home_page_leads_to_action_numbers_then_hazards_then_ksb(bundled_site):
     headings = [h.get_text(strip=True) for h in home.select("article h2")]
     assert headings == ["Nomor darurat", "Apa yang harus dilakukan", "KSB terdekat", "Cari KSB per kabupaten/kota"]
     calls = [a["href"] for a in home.select('article a[href^="tel:"]')]
-    assert calls == [f"tel:{number.nomor}" for number in content.nomor_darurat]
+    # Every quick number in the maintainers' order; one dialled with an area code, or out of service, is explained on /darurat/.
+    assert calls == [f"tel:{number.nomor}" for number in content.nomor_darurat if number.tombol_cepat and not number.pakai_kode_area]
+    assert len(calls) >= 5
     assert "siaga-panggil--utama" in home.select_one('article a[href^="tel:"]')["class"]
     text = text_of(home)
     for number in content.nomor_darurat:
         if number.wilayah_terkonfirmasi is not None:
             unverified = [r.nama for r in content.wilayah if r.slug not in number.wilayah_terkonfirmasi]
-            assert f"{number.nomor} belum terverifikasi di {', '.join(unverified)}." in text
+            named = unverified[0] if len(unverified) == 1 else ", ".join(unverified[:-1]) + " dan " + unverified[-1]
+            assert f"{number.nomor} belum terverifikasi di {named}." in text
     tiles = [a["href"] for a in home.select("article .siaga-ubin__item--ancaman")]
     assert tiles == [f"panduan/{g.slug}/" for g in content.panduan if g.record.ancaman]
     regions = [a["href"] for a in home.select("article .siaga-ubin--wilayah a")]
@@ -76,7 +79,12 @@ def test_emergency_page_says_what_each_number_is_for_who_runs_it_and_whether_it_
     assert len(sections) == len(content.nomor_darurat) + 1, "one source line per number"
     for number, section in zip(content.nomor_darurat, sections, strict=False):
         section = section.split(" — ", 1)[1] if " — " in section else section
-        assert darurat.select_one(f'a[href="tel:{number.nomor}"]'), number.nomor
+        if number.pakai_kode_area:  # never dialled bare: one button per area code the content knows
+            assert not darurat.select_one(f'a[href="tel:{number.nomor}"]'), number.nomor
+            for code in number.kode_area.values():
+                assert darurat.select_one(f'a[href="tel:{code}{number.nomor}"]'), (number.nomor, code)
+        else:
+            assert darurat.select_one(f'a[href="tel:{number.nomor}"]'), number.nomor
         assert " ".join(number.untuk.split()) in text
         assert f"Dijalankan oleh: {' '.join(number.dikelola.split())}" in text
         # "free" only where a source says so; never a blanket promise for every number
@@ -131,8 +139,10 @@ def test_ksb_page_shows_posko_consented_board_and_sample_notice(request, site):
             assert phone.masked(record.posko.telepon) in text_of(soup)
             assert phone.national(record.posko.telepon) not in text_of(soup)
             assert "atas persetujuan yang bersangkutan" not in text_of(soup)
-        elif record.posko:
-            assert soup.select_one(f'a[href="tel:{record.posko.telepon}"]').get_text() == phone.national(record.posko.telepon)
+        elif record.posko:  # in the posko section, and as the first call button
+            texts = [a.get_text(" ", strip=True) for a in soup.select(f'a[href="tel:{record.posko.telepon}"]')]
+            assert phone.national(record.posko.telepon) in texts
+            assert texts[0] == f"{phone.national(record.posko.telepon)} Posko {record.nama}"
         else:
             assert "Belum ada kontak posko KSB ini yang dipublikasikan" in text_of(soup)
         for person in record.pengurus_publik:

@@ -93,7 +93,7 @@ def test_consent_date_in_the_future(project):
     person = "pengurus:\n  - {nama: A, jabatan: ketua, publik: true, persetujuan: 2027-01-01}\n"
     write(project, "ksb/kab-lebak/uji.yml", KSB_MINIMAL + person)
     assert problems(project) == [
-        "content/ksb/kab-lebak/uji.yml:9:58: persetujuan: tanggal 2027-01-01 belum terjadi (hari ini 2026-11-28)"
+        "content/ksb/kab-lebak/uji.yml:9:58: persetujuan: tanggal 2027-01-01 belum terjadi (hari ini 2026-12-02)"
     ]
 
 

@@ -82,8 +82,9 @@ def test_csv_has_one_row_per_ksb_with_the_documented_columns(built):
         if entry.record.contoh or not entry.record.posko:  # a made-up number must not look like a working one
             assert row["posko_telepon"] == row["posko_whatsapp"] == row["posko_email"] == ""
         else:
-            assert row["posko_telepon"] == entry.record.posko.telepon
-            assert row["posko_telepon"].startswith("+62")
+            # E.164 behind the apostrophe that keeps a spreadsheet from reading +62... as a number or formula
+            assert row["posko_telepon"] == "'" + entry.record.posko.telepon
+            assert row["posko_telepon"].startswith("'+62")
         assert row["wilayah_kode"] == entry.wilayah.kode
         assert [hazard for hazard in row["ancaman"].split("; ") if hazard] == entry.record.ancaman
         assert row["halaman"] == urls.page(ksb_path(entry))

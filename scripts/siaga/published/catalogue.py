@@ -112,7 +112,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("posko_alamat", "teks", lambda e, u: e.record.posko.alamat if e.record.posko else None, (Posko, "alamat"),
            note="Kosong bila belum ada kontak posko yang dipublikasikan.", hsds="address.address_1", hxl="#loc+address"),
     Column("posko_telepon", "teks", lambda e, u: _real(e, e.record.posko.telepon if e.record.posko else None), (Posko, "telepon"),
-           note="Ditulis dalam format internasional E.164: 0254-xxxxxx menjadi +62254xxxxxx. Kosong bila belum ada nomor posko yang "
+           note="Ditulis dalam format internasional E.164: 0254-xxxxxx menjadi +62254xxxxxx (di CSV dengan petik tunggal di depannya, "
+                "supaya spreadsheet membacanya sebagai teks). Kosong bila belum ada nomor posko yang "
                 "dipublikasikan dengan persetujuan posko, dan untuk data contoh.",
            hsds="phone.number", hxl="#contact+phone"),
     Column("posko_telepon_lokal", "teks",

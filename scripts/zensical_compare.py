@@ -20,7 +20,7 @@ MARKERS = {
     "overrides/404.html": ("404.html", "Halaman tidak ditemukan"),
     "overrides/404.html, nomor darurat": ("404.html", 'class="siaga-panggil"'),
     "overrides/404.html, catatan 112": ("404.html", 'class="siaga-hero__catatan"'),
-    "overrides/main.html (tautan darurat di kepala halaman)": ("ksb/kab-lebak/index.html", 'class="siaga-ke-darurat" href="../../darurat/"'),
+    "overrides/main.html (tautan darurat)": ("ksb/kab-lebak/index.html", 'class="siaga-ke-darurat" href="../../darurat/"'),
     "overrides/main.html (judul beranda)": ("index.html", "<title>Siaga Banten</title>"),
     "overrides/partials/languages/id.html": ("index.html", 'aria-label="Kepala halaman"'),
     "overrides/partials/copyright.html": ("index.html", "Lisensi data belum ditetapkan"),

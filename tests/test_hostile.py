@@ -70,3 +70,54 @@ def test_the_data_dictionary_says_how_csv_cells_are_neutralised(hostile_site):
 
     text = page(hostile_site, "/data/").get_text(" ")
     assert "petik tunggal" in text and "rumus" in text
+
+
+# --- control characters -------------------------------------------------------------------------
+
+CONTROL_CASES = {
+    # A YAML escape in a double-quoted value, as the review found it: accepted, then the feed writer failed.
+    "escaped-vertical-tab": ("ksb/kab-lebak/uji.yml", 'nama: KSB Uji\nkecamatan: "Ciruas\\vBaru"\n', 2, 12, "U+000B"),
+    "raw-start-of-text": ("ksb/kab-lebak/uji.yml", "nama: KSB Uji\x02\nkecamatan: Bayah\n", 1, 14, "U+0002"),
+    "escaped-next-line": ("ksb/kab-lebak/uji.yml", 'nama: "KSB\\x85Uji"\nkecamatan: Bayah\n', 1, 7, "U+0085"),
+    "raw-in-a-guide-body": ("panduan/uji.md", "---\njudul: Uji\nringkasan: Uji.\nsumber: [{judul: S, penerbit: P, tahun: 2024}]\n"
+                            "ditinjau: {tanggal: 2026-11-01, oleh: Tim}\n---\n\nLangkah satu.\n\nLangkah\x0cdua.\n", 10, 8, "U+000C"),
+    "lone-carriage-return": ("ksb/kab-lebak/uji.yml", "nama: KSB Uji\rkecamatan: Bayah\n", 1, 14, "U+000D"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CONTROL_CASES))
+def test_a_control_character_is_refused_at_its_place_naming_it(project, case):
+    from siaga.content.errors import ContentInvalid
+    from siaga.content.validate import load_and_validate
+
+    relative, text, line, column, code = CONTROL_CASES[case]
+    if relative.endswith(".yml"):
+        text += KSB_SOURCE + "\n"
+    write(project, relative, text)
+    with pytest.raises(ContentInvalid) as failure:
+        load_and_validate(project.content, today=TODAY)
+    messages = [str(problem) for problem in failure.value.errors]
+    assert [m for m in messages if m.startswith(f"content/{relative}:{line}:{column}: karakter kendali {code}")], messages
+
+
+def test_windows_line_ends_and_tabs_are_text(project):
+    from siaga.content.validate import load_and_validate
+
+    write(project, "ksb/kab-lebak/uji.yml", f"nama: KSB Uji\r\nkecamatan: Bayah\r\n{KSB_SOURCE}\r\nlogistik: \"Tenda\\tdua\"\r\n")
+    assert "uji" in [entry.slug for entry in load_and_validate(project.content, today=TODAY).ksb]
+
+
+def test_a_control_character_in_an_imported_sheet_is_refused_at_its_row_and_column(project, tmp_path):
+    from siaga.content.errors import ContentInvalid
+    from siaga.maintainer.spreadsheet import import_file
+
+    sheet = tmp_path / "ksb.csv"
+    sheet.write_text("wilayah,berkas,nama,kecamatan,sumber_judul,sumber_penerbit,sumber_tanggal\n"
+                     "Kabupaten Lebak,cikotok,KSB Ciko\x0btok,Cibeber,Berita uji,Koran uji,2025-01-02\n", encoding="utf-8")
+    before = sorted(project.content.rglob("*"))
+    with pytest.raises(ContentInvalid) as failure:
+        import_file(sheet, project.content)
+    assert [str(p) for p in failure.value.errors] == [
+        f"{sheet.name}:2:3: baris 2, kolom nama: karakter kendali U+000B (tab vertikal) tidak boleh ada di teks: biasanya "
+        "terbawa saat menyalin dari Word, PDF atau WhatsApp. Hapus bagian itu lalu ketik ulang"]
+    assert sorted(project.content.rglob("*")) == before

@@ -7,6 +7,7 @@ caller collects them with the schema errors so that one bad file never hides the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,6 +108,53 @@ def _size(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB".replace(".", ",") if size >= 1024 * 1024 else f"{-(-size // 1024)} KB"
 
 
+# Control characters (C0 but tab, newline and a Windows line end's carriage return; DEL; C1) are no text a
+# reader can see: a vertical tab from a Word paste passed validation and then stopped the build in the feed
+# writer (XML refuses it), broke a QR code's SVG, and \x02 broke MkDocs' front matter. Refused in every file,
+# written raw or as a YAML escape ("\v", "\x02", "\u0085").
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+_CONTROL_NAMES = {0x0B: "tab vertikal", 0x0C: "pindah halaman", 0x0D: "carriage return tanpa baris baru",
+                  0x1B: "escape", 0x7F: "delete", 0x85: "baris baru NEL"}
+
+
+def control_message(character: str) -> str:
+    """The Indonesian message for one control character, naming it as U+000B and saying what to do."""
+    code = ord(character)
+    name = f" ({_CONTROL_NAMES[code]})" if code in _CONTROL_NAMES else ""
+    return (f"karakter kendali U+{code:04X}{name} tidak boleh ada di teks: biasanya terbawa saat menyalin dari Word, "
+            "PDF atau WhatsApp. Hapus bagian itu lalu ketik ulang")
+
+
+def _control_characters(display: Path, text: str) -> list[ContentError]:
+    """Every raw control character in a file, at its own line and column."""
+    problems = []
+    for match in CONTROL.finditer(text):
+        before = text[: match.start()]
+        line = before.count("\n") + 1
+        column = match.start() - (before.rfind("\n") + 1) + 1
+        problems.append(ContentError(display, line, column, control_message(match.group()[0])))
+    return problems
+
+
+def _escaped_control_characters(doc: Document) -> list[ContentError]:
+    """Control characters a YAML escape put into a value ("Ciruas\\vBaru"), at that value."""
+    problems: list[ContentError] = []
+
+    def visit(node: Any, loc: tuple[str | int, ...]) -> None:
+        if isinstance(node, str):
+            if found := CONTROL.search(node.replace("\r\n", "\n")):
+                problems.append(doc.error(loc, control_message(found.group()[0])))
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                visit(value, (*loc, key))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                visit(value, (*loc, index))
+
+    visit(doc.data, ())
+    return problems
+
+
 def _decode(display: Path, raw: bytes) -> tuple[str | None, list[ContentError]]:
     """UTF-8 (with or without the byte-order mark some Windows editors write) to text, or one clear error."""
     if len(raw) > MAX_FILE_BYTES:
@@ -117,7 +165,7 @@ def _decode(display: Path, raw: bytes) -> tuple[str | None, list[ContentError]]:
     if b"\x00" in raw:
         return None, [ContentError(display, 1, 1, "berkas berisi byte NUL, jadi bukan berkas teks: simpan ulang sebagai teks UTF-8")]
     try:
-        return raw.decode("utf-8").removeprefix("\ufeff"), []
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
@@ -127,6 +175,9 @@ def _decode(display: Path, raw: bytes) -> tuple[str | None, list[ContentError]]:
             "simpan ulang berkas sebagai UTF-8 di penyunting teks"
         )
         return None, [ContentError(display, line, column, message)]
+    if problems := _control_characters(display, text):
+        return None, problems
+    return text, []
 
 
 def _refusals(display: Path, text: str, line_offset: int) -> list[ContentError]:
@@ -215,7 +266,12 @@ def read_yaml(path: Path, display: Path) -> tuple[Document | None, list[ContentE
     if text is None:
         return None, errors
     data, errors = _parse_yaml(display, text, 0)
-    return (Document(display, data) if data is not None else None), errors
+    if data is None:
+        return None, errors
+    doc = Document(display, data)
+    if escaped := _escaped_control_characters(doc):
+        return None, [*errors, *escaped]
+    return doc, errors
 
 
 def read_markdown(path: Path, display: Path) -> tuple[Document | None, list[ContentError]]:
@@ -236,4 +292,7 @@ def read_markdown(path: Path, display: Path) -> tuple[Document | None, list[Cont
     if data is None:
         return None, errors
     body = "\n".join(lines[closing + 1 :]).strip("\n") + "\n"
-    return Document(display, data, body=body, line_offset=1), errors
+    doc = Document(display, data, body=body, line_offset=1)
+    if escaped := _escaped_control_characters(doc):
+        return None, [*errors, *escaped]
+    return doc, errors

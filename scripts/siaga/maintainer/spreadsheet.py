@@ -21,6 +21,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from ..content import model
 from ..content.errors import ContentError, ContentInvalid
+from ..content.load import CONTROL, control_message
 from ..content.regions import official_list
 from ..content.validate import error_message, load_and_validate
 from .scaffold import slug
@@ -156,6 +157,11 @@ def _row(row: dict[str, str], number: int, shown: Path, content_dir: Path, regio
         position = columns.index(column) + 1 if column in columns else 1
         return ContentError(shown, number, position, f"baris {number}, kolom {column}: {message}")
 
+    # A cell pasted from Word or WhatsApp may carry a control character (a vertical tab): refused here as in a file.
+    problems = [problem(column, control_message(found.group()[0]))
+                for column, text in row.items() if isinstance(text, str) and (found := CONTROL.search(text))]
+    if problems:
+        return None, None, problems
     missing = [column for column in REQUIRED if not row.get(column)]
     region = regions.get(row.get("wilayah", "").lower())
     problems = [problem(column, "wajib diisi") for column in missing]

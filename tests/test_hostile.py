@@ -121,3 +121,41 @@ def test_a_control_character_in_an_imported_sheet_is_refused_at_its_row_and_colu
         f"{sheet.name}:2:3: baris 2, kolom nama: karakter kendali U+000B (tab vertikal) tidak boleh ada di teks: biasanya "
         "terbawa saat menyalin dari Word, PDF atau WhatsApp. Hapus bagian itu lalu ketik ulang"]
     assert sorted(project.content.rglob("*")) == before
+
+
+# --- pictures -------------------------------------------------------------------------------------
+
+PICTURES = {
+    "character-references": "![a](&#47;&#47;evil.example/a.png)",
+    "backslash": "![b](/\\evil.example/b.png)",
+    "escaped-colon": "![c](https&#58;//evil.example/c.png)",
+    "protocol-relative": "![d](//evil.example/d.png)",
+    "tab-inside": "![e](/\t/evil.example/e.png)",
+    "html-img": '<img src="&#x2F;&#x2F;evil.example/f.png" alt="f">',
+    "data": "![g](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)",
+}
+
+
+def test_a_picture_from_another_host_reaches_no_built_page(project):
+    """As the review reproduced it: each picture in a guide made every reader's browser call evil.example."""
+    from siaga.build import build
+
+    guide = next(project.content.glob("panduan/*.md"))
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n\n" + "\n\n".join(PICTURES.values()) + "\n\n![ok](gambar.png)\n",
+                     encoding="utf-8")
+    build(project, strict=False, today=TODAY)
+    html = (project.site / "panduan" / guide.stem / "index.html").read_text(encoding="utf-8")
+    from urllib.parse import urljoin, urlsplit
+
+    from bs4 import BeautifulSoup
+
+    article = BeautifulSoup(html, "html.parser").select_one("article")
+    here = f"https://siagabanten.example/panduan/{guide.stem}/"
+    for img in article.select("img"):
+        # As a browser resolves it: a backslash is a slash, tabs and newlines inside are dropped.
+        source = "".join(ch for ch in img["src"].replace("\\", "/") if ch not in "\t\n\r")
+        assert urlsplit(urljoin(here, source)).hostname == "siagabanten.example", img
+    assert "gambar.png" in [img["src"].rsplit("/", 1)[-1] for img in article.select("img")]
+    text = article.get_text(" ").split()
+    for alt in "abcdg":
+        assert alt in text, alt  # a refused picture leaves its description, as text

@@ -12,7 +12,7 @@ import html
 import posixpath
 import re
 import xml.etree.ElementTree as ElementTree
-from urllib.parse import quote, urlsplit
+from urllib.parse import SplitResult, quote, urlsplit
 
 import markdown
 from markdown import Extension
@@ -66,17 +66,31 @@ _SECTION = "siaga-bagian"
 _BODY_ATTRIBUTES = {"href", "src", "alt", "title", "id", "class", "data-label", "align", "style"}
 
 
-def safe_target(url: str) -> bool:
-    """True for a link target a reader may follow: http(s), mailto, tel, or a relative address.
+def _as_the_browser_reads(url: str) -> SplitResult | None:
+    """An address as a browser reads the attribute, or None when it is no address at all.
 
-    Judged as the browser reads the attribute: Markdown passes character references through, so
-    ``&#106;avascript:`` would arrive as ``javascript:``; leading control characters and spaces are
-    dropped, and urlsplit drops tabs and newlines inside, as browsers do."""
+    Markdown passes character references through, so ``&#106;avascript:`` arrives as ``javascript:`` and
+    ``&#47;&#47;evil.example`` as ``//evil.example``; leading control characters and spaces are dropped; a
+    backslash is a slash in http(s) addresses (``/\\evil.example`` is another host); urlsplit drops tabs and
+    newlines inside, as browsers do. Links and pictures are judged on this one reading."""
     try:
-        parts = urlsplit(html.unescape(url).lstrip("".join(map(chr, range(33)))).rstrip())
+        return urlsplit(html.unescape(url).lstrip("".join(map(chr, range(33)))).rstrip().replace("\\", "/"))
     except ValueError:  # a host in brackets that is no IP address ("//[x]"): nothing a reader could follow
-        return False
-    return parts.scheme.lower() in SAFE_SCHEMES or (not parts.scheme and not parts.netloc.startswith("/"))
+        return None
+
+
+def safe_target(url: str) -> bool:
+    """True for a link target a reader may follow: http(s), mailto, tel, or a relative address."""
+    parts = _as_the_browser_reads(url)
+    return parts is not None and (parts.scheme.lower() in SAFE_SCHEMES or (not parts.scheme and not parts.netloc.startswith("/")))
+
+
+def same_site_picture(url: str) -> bool:
+    """True for a picture of this site: a path, without scheme or host. A picture is fetched by every reader's
+    browser without a click, so one from another host would tell that host who reads the page (and a guide
+    is precached for offline reading)."""
+    parts = _as_the_browser_reads(url)
+    return parts is not None and not parts.scheme and not parts.netloc and bool(parts.path) and not parts.path.startswith("//")
 
 
 class _Sanitise(Treeprocessor):
@@ -113,8 +127,7 @@ class _Sanitise(Treeprocessor):
             element.set("href", _page_address(self.page, target))
 
     def _image(self, element: ElementTree.Element) -> None:
-        source = urlsplit(element.get("src", ""))
-        if source.scheme or source.netloc or not source.path:
+        if not same_site_picture(element.get("src", "")):
             # A picture from another host would tell it who reads the page: show its description instead.
             element.tag, alt = "span", element.get("alt", "")
             element.attrib = {}

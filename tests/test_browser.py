@@ -144,6 +144,21 @@ def test_search_understands_indonesian_word_forms(browser, base_url):
     context.close()
 
 
+def test_search_recovers_after_a_failed_load(browser, base_url):
+    """A dropped connection while Pagefind loads used to break search until the page was reloaded."""
+    context = browser.new_context(viewport={"width": 360, "height": 640}, locale="id-ID")
+    context.route("**/sw.js", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(base_url + "/")
+    failing = {"on": True}
+    page.route("**/pagefind/**", lambda route: route.abort() if failing["on"] else route.continue_())
+    page.fill("#siaga-cari-masukan", "banjir")
+    page.locator(".siaga-cari__status", has_text="tidak bisa dimuat").wait_for()
+    failing["on"] = False  # the connection is back; the reader types again, without reloading
+    assert "/panduan/banjir/" in _results(page, "kebanjiran")
+    context.close()
+
+
 def _appears(locator, seconds: float = 3) -> bool:
     try:
         locator.wait_for(timeout=seconds * 1000)

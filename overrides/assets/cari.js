@@ -17,16 +17,22 @@
      result addresses are built on it. */
   var base = new URL(box.getAttribute("data-dasar"), window.location.href).pathname;
   var engine = null;
+  var attempts = 0;
   var latest = 0;
 
   function load() {
     if (!engine) {
+      attempts += 1;
       /* KSB pages are indexed in bundles of their own (a single run for 10,000 needs too much memory):
-         pagefind/siaga-bundel.json lists them, and Pagefind searches them all as one index. */
-      engine = import(base + "pagefind/pagefind.js").then(function (pagefind) {
+         pagefind/siaga-bundel.json lists them, and Pagefind searches them all as one index. A retry asks
+         for the engine under another address: a browser may keep a failed module import as failed. */
+      engine = import(base + "pagefind/pagefind.js" + (attempts > 1 ? "?lagi=" + attempts : "")).then(function (pagefind) {
         return pagefind.options({ baseUrl: base }).then(function () {
           return fetch(base + "pagefind/siaga-bundel.json");
         }).then(function (response) {
+          if (!response.ok) {
+            throw new Error("siaga-bundel.json: " + response.status);
+          }
           return response.json();
         }).then(function (bundles) {
           return Promise.all(bundles.map(function (bundle) {
@@ -34,6 +40,8 @@
           }));
         }).then(function () { return pagefind; });
       });
+      /* A failed load (a dropped connection on a slow network) is not the end: the next search tries again. */
+      engine.catch(function () { engine = null; });
     }
     return engine;
   }

@@ -232,6 +232,4 @@ def write_docs(docs: Path, files: dict[str, str | bytes], *, prune: bool = True)
 def theme_extra(content: Content) -> dict[str, object]:
     """What the theme's own templates show from the content: the 404 page's call buttons, the same as every
     other first screen's (siaga.pages.panggil)."""
-    panel = panel_darurat(content.nomor_darurat, content.wilayah)
-    return {"panel_darurat": {"utama": [dataclasses.asdict(button) for button in panel.utama], "catatan": panel.catatan,
-                              "lain": [dataclasses.asdict(button) for button in panel.lain]}}
+    return {"panel_darurat": dataclasses.asdict(panel_darurat(content.nomor_darurat, content.wilayah))}

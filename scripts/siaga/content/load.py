@@ -8,7 +8,7 @@ caller collects them with the schema errors so that one bad file never hides the
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -136,23 +136,22 @@ def _control_characters(display: Path, text: str) -> list[ContentError]:
     return problems
 
 
+def string_values(node: Any, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every text value of a parsed file with the path to it (for ``Document.error``), in the file's order."""
+    if isinstance(node, str):
+        yield loc, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from string_values(value, (*loc, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from string_values(value, (*loc, index))
+
+
 def _escaped_control_characters(doc: Document) -> list[ContentError]:
     """Control characters a YAML escape put into a value ("Ciruas\\vBaru"), at that value."""
-    problems: list[ContentError] = []
-
-    def visit(node: Any, loc: tuple[str | int, ...]) -> None:
-        if isinstance(node, str):
-            if found := CONTROL.search(node.replace("\r\n", "\n")):
-                problems.append(doc.error(loc, control_message(found.group()[0])))
-        elif isinstance(node, dict):
-            for key, value in node.items():
-                visit(value, (*loc, key))
-        elif isinstance(node, list):
-            for index, value in enumerate(node):
-                visit(value, (*loc, index))
-
-    visit(doc.data, ())
-    return problems
+    return [doc.error(loc, control_message(found.group()[0]))
+            for loc, text in string_values(doc.data) if (found := CONTROL.search(text.replace("\r\n", "\n")))]
 
 
 def _decode(display: Path, raw: bytes) -> tuple[str | None, list[ContentError]]:

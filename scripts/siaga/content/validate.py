@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import model
 from .errors import ContentError, ContentInvalid
-from .load import Document, read_markdown, read_yaml
+from .load import Document, read_markdown, read_yaml, string_values
 from .regions import PROVINCE, official_list
 from .wording import today_in_banten
 
@@ -394,7 +394,7 @@ def _read_ksb(reader: _Reader, regions: list[model.Wilayah]) -> list[model.Place
         if ksb.posko is not None:
             reader.number(doc, ("posko", "telepon"), ksb.posko.telepon, sample=ksb.contoh)
         if not ksb.contoh:
-            _warn_sample_text(reader, doc, doc.data, ())
+            _warn_sample_text(reader, doc)
         for index, person in enumerate(ksb.pengurus):
             reader.number(doc, ("pengurus", index, "telepon"), person.telepon, sample=ksb.contoh)
         entries.append(model.Placed(ksb, path.stem, doc.path, wilayah=region, tempat=place))
@@ -442,18 +442,13 @@ def _official_place(reader: _Reader, doc: Document, ksb: model.Ksb, region: mode
 _SAMPLE_WORD = re.compile(r"\bcontoh\b", re.IGNORECASE)
 
 
-def _warn_sample_text(reader: _Reader, doc: Document, node: Any, loc: tuple[str | int, ...]) -> None:
+def _warn_sample_text(reader: _Reader, doc: Document) -> None:
     """A real KSB file copied from a sample may still say "contoh": warn at each such value."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            _warn_sample_text(reader, doc, value, (*loc, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            _warn_sample_text(reader, doc, value, (*loc, index))
-    elif isinstance(node, str) and _SAMPLE_WORD.search(node):
-        shown = node if len(node) <= 40 else node[:37] + "..."
-        message = f"{loc[-1]}: masih berisi teks contoh ({shown!r}): ganti dengan data sungguhan, atau tandai berkas ini contoh: true"
-        reader.warnings.append(doc.error(loc, message))
+    for at, text in string_values(doc.data):
+        if _SAMPLE_WORD.search(text):
+            shown = text if len(text) <= 40 else text[:37] + "..."
+            message = f"{at[-1]}: masih berisi teks contoh ({shown!r}): ganti dengan data sungguhan, atau tandai berkas ini contoh: true"
+            reader.warnings.append(doc.error(at, message))
 
 
 def _read_counts(reader: _Reader, regions: list[model.Wilayah]) -> list[model.HitunganKsb]:

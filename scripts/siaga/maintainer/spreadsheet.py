@@ -159,7 +159,7 @@ def _row(row: dict[str, str], number: int, shown: Path, content_dir: Path, regio
 
     # A cell pasted from Word or WhatsApp may carry a control character (a vertical tab): refused here as in a file.
     problems = [problem(column, control_message(found.group()[0]))
-                for column, text in row.items() if isinstance(text, str) and (found := CONTROL.search(text))]
+                for column, text in row.items() if (found := CONTROL.search(text))]
     if problems:
         return None, None, problems
     missing = [column for column in REQUIRED if not row.get(column)]

@@ -37,10 +37,6 @@ class PanelDarurat:
     catatan: str | None
     lain: list[Tombol] = field(default_factory=list)
 
-    @property
-    def semua(self) -> list[Tombol]:
-        return [*self.utama, *self.lain]
-
 
 def tombol_nomor(number: NomorDarurat) -> Tombol:
     """The button of a national emergency number."""
@@ -55,12 +51,9 @@ def catatan_belum_terkonfirmasi(number: NomorDarurat, numbers: Sequence[NomorDar
     """
     if number.wilayah_terkonfirmasi is None:
         return None
-    unconfirmed = [r for r in regions if r.slug not in number.wilayah_terkonfirmasi]
-    if region is not None:
-        if region.slug in number.wilayah_terkonfirmasi:
-            return f"{number.nomor} sudah diluncurkan di {region.nama} menurut sumber yang kami temukan."
-        unconfirmed = [region]
-    if not unconfirmed:
+    if region is not None and region.slug in number.wilayah_terkonfirmasi:
+        return f"{number.nomor} sudah diluncurkan di {region.nama} menurut sumber yang kami temukan."
+    if not (unconfirmed := _unconfirmed(number, regions, region)):
         return None
     by_code = {n.nomor: n for n in numbers}
     instead = [by_code[code] for code in number.bila_tidak_tersambung if code in by_code]
@@ -85,11 +78,19 @@ def panel_darurat(numbers: Sequence[NomorDarurat], regions: Sequence[Wilayah], *
         return PanelDarurat(list(pertama), None, list(tambahan))
     first = dialable[0]
     wanted = set(kode) if kode is not None else {n.nomor for n in dialable}
-    note = catatan_belum_terkonfirmasi(first, numbers, regions, region)
-    if note and not (region is not None and first.wilayah_terkonfirmasi and region.slug in first.wilayah_terkonfirmasi):
+    if _unconfirmed(first, regions, region):
         wanted |= set(first.bila_tidak_tersambung)
     rest = [tombol_nomor(n) for n in dialable[1:] if n.nomor in wanted]
-    return PanelDarurat([*pertama, tombol_nomor(first)], note, [*rest, *tambahan])
+    return PanelDarurat([*pertama, tombol_nomor(first)], catatan_belum_terkonfirmasi(first, numbers, regions, region),
+                        [*rest, *tambahan])
+
+
+def _unconfirmed(number: NomorDarurat, regions: Sequence[Wilayah], region: Wilayah | None) -> list[Wilayah]:
+    """The regions where ``number`` is not confirmed: on a region's page that region at most, elsewhere all of them.
+    A number every region runs (``wilayah_terkonfirmasi`` not given) is unconfirmed nowhere."""
+    if number.wilayah_terkonfirmasi is None:
+        return []
+    return [r for r in ([region] if region is not None else regions) if r.slug not in number.wilayah_terkonfirmasi]
 
 
 def _join(items: list[str], last: str = "dan") -> str:

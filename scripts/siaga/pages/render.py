@@ -27,7 +27,7 @@ from markupsafe import Markup
 
 from ..content import phone
 from ..content.history import Provenance
-from ..content.model import Content, NomorDarurat, Organisasi
+from ..content.model import Content, NomorDarurat, Organisasi, Sumber
 from ..content.regions import DATA_VERSION, POINTS_SOURCE
 from ..content.schema_doc import schema_markdown
 from ..content.wording import BANTEN, FOUNDERS, NO_OWNER, STATUS_LABELS, kapan, sample_marker, tanggal
@@ -70,6 +70,24 @@ def call(number: str, whatsapp: bool = True, *, contoh: bool) -> mdtext.Markdown
     return link
 
 
+def cite(source: Sumber, *, printed_site: bool = False) -> mdtext.Markdown:
+    """One source as every page writes it: its title (a link when it has an address), a note when the title was
+    rebuilt from the address, its publisher and when. With ``printed_site``, a paper copy shows the source's
+    website after the title (a list of sources prints its addresses that way, not in full)."""
+    if source.url:
+        parts = [mdtext.link(source.judul, source.url)]
+        if printed_site:
+            parts.append(f'<span class="siaga-hanya-cetak"> ({html.escape(urlsplit(source.url).hostname or "", quote=True)})</span>')
+    else:
+        parts = [f"*{mdtext.escape(source.judul)}*"]
+    if source.judul_dari_alamat:
+        parts.append(" (judul disusun dari alamat halamannya)")
+    parts.append(f", {mdtext.escape(source.penerbit)}")
+    if source.kapan:
+        parts.append(f" ({mdtext.escape(kapan(source.kapan))})")
+    return mdtext.Markdown("".join(parts))
+
+
 def whatsapp(number: str) -> mdtext.Markdown:
     """A WhatsApp chat link for a service's own WhatsApp line (a real, published number)."""
     return mdtext.link(phone.national(number), phone.whatsapp_url(number))
@@ -96,12 +114,12 @@ def _environment() -> Environment:
         html=lambda value: value if isinstance(value, Markup) else Markup(html.escape(str(value), quote=True)),
         tanda_contoh=sample_marker,
         kapan=kapan,
-        situs=lambda url: urlsplit(str(url)).hostname or "",  # a source's website, printed
     )
     env.globals.update(
         tel=tel,
         call=call,
         whatsapp=whatsapp,
+        cite=cite,
         tel_url=lambda number: Markup(html.escape(phone.tel_url(number), quote=True)),
         nomor_nasional=phone.national,
         link=mdtext.link,

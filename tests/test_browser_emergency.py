@@ -60,7 +60,7 @@ def _pages(content) -> list[str]:
 def test_every_first_screen_of_numbers_guides_and_ksb_pages_has_three_call_buttons_with_112_and_its_note(small_phone):
     _, _, content = small_phone
     pages = _pages(content)
-    assert len(pages) == 1 + len(content.panduan) + len(content.ksb) and len(content.panduan) >= 11
+    assert len(pages) == 1 + len(content.panduan) + len(content.ksb) and content.panduan and content.ksb  # follows the content
     failures = []
     for address in pages:
         screen = _first_screen(small_phone, address)

@@ -68,6 +68,51 @@ def serving(site: Path):
         server.server_close()
 
 
+class Deployments:
+    """A host whose site can be replaced while it serves (a deploy), that can fail as hosts do (every answer a 503
+    or a 404), and that lets browsers keep each file for ten minutes as GitHub Pages does. Logs each path asked."""
+
+    def __init__(self, site: Path) -> None:
+        self.site = site
+        self.failing: int | None = None
+        self.asked: list[str] = []
+
+
+class _DeployingHost(_StaticHost):
+    deployments: Deployments
+
+    def translate_path(self, path: str) -> str:
+        self.directory = str(self.deployments.site)
+        return super().translate_path(path)
+
+    def do_GET(self) -> None:
+        self.deployments.asked.append(self.path)
+        if self.deployments.failing:
+            self.directory = str(self.deployments.site)
+            self.send_body(self.deployments.failing, "text/html; charset=utf-8", b"<h1>Host error</h1>")
+            return
+        super().do_GET()
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+
+@contextlib.contextmanager
+def serving_deployments(site: Path):
+    """Serve ``site`` until the block ends; yields the address and the :class:`Deployments` that switch what is served."""
+    deployments = Deployments(site)
+    handler = functools.partial(type("_Host", (_DeployingHost,), {"deployments": deployments}), directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", deployments
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 # What static hosts (GitHub Pages, GitLab Pages) send gzip-compressed when the browser accepts it.
 _COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webmanifest")
 

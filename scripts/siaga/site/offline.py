@@ -1,17 +1,20 @@
 """The offline copy: a small service worker written into the built site after MkDocs has built it.
 
 After one visit, a resident can read the guides, the emergency numbers and every page they opened
-with the network off (a flood cuts power and towers). The worker is our own, a few dozen lines,
-with no library that calls anywhere: it caches this site's own files and nothing else.
+with the network off (a flood cuts power and towers). The worker is our own (``sw.js`` next to this
+file), with no library that calls anywhere: it caches this site's own files and nothing else.
 
-Its cache name carries a hash of everything it precaches, so a new build replaces the old copy
-and the same content gives the same file.
+What it is told at build time makes it never serve a stale file after a deploy: its version is a hash
+of every file of the site (so any change installs a new worker), and each theme file and download it
+keeps first is listed with its fingerprint (so only what changed is fetched again). The same site
+gives the same worker.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -21,70 +24,14 @@ from .linkcheck import read_page
 
 # Where a page that was never opened falls back to when offline: the numbers to call.
 FALLBACK_PAGE = "darurat.md"
-
-_WORKER = """\
-/* Siaga Banten offline copy. Written by siaga.offline at build time: do not edit.
-   Pages: network first, the saved copy when offline. Theme files: the saved copy first. */
-"use strict";
-var CACHE = "siaga-%(version)s";
-var PRECACHE = %(precache)s;
-var FALLBACK = %(fallback)s;
-
-self.addEventListener("install", function (event) {
-  event.waitUntil(caches.open(CACHE).then(function (cache) {
-    return cache.addAll(PRECACHE);
-  }).then(function () {
-    return self.skipWaiting();
-  }));
-});
-
-self.addEventListener("activate", function (event) {
-  event.waitUntil(caches.keys().then(function (keys) {
-    return Promise.all(keys.filter(function (key) {
-      return key.indexOf("siaga-") === 0 && key !== CACHE;
-    }).map(function (key) {
-      return caches.delete(key);
-    }));
-  }).then(function () {
-    return self.clients.claim();
-  }));
-});
-
-/* Save a copy of a response; the event waits for the copy, so a page read once is there offline. */
-function keep(event, request, response) {
-  if (response.ok) {
-    var copy = response.clone();
-    event.waitUntil(caches.open(CACHE).then(function (cache) {
-      return cache.put(request, copy);
-    }));
-  }
-  return response;
-}
-
-self.addEventListener("fetch", function (event) {
-  var request = event.request;
-  var url = new URL(request.url);
-  /* Only this site's own files; the search index is large and is not kept. */
-  if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname.indexOf("/search/") !== -1) {
-    return;
-  }
-  if (request.mode === "navigate" || url.pathname.slice(-1) === "/") {
-    event.respondWith(fetch(request).then(function (response) {
-      return keep(event, request, response);
-    }).catch(function () {
-      return caches.match(request, { ignoreSearch: true }).then(function (saved) {
-        return saved || caches.match(new URL(FALLBACK, self.location).href);
-      });
-    }));
-    return;
-  }
-  event.respondWith(caches.match(request).then(function (saved) {
-    return saved || fetch(request).then(function (response) {
-      return keep(event, request, response);
-    });
-  }));
-});
-"""
+# Copies kept besides the precached pages (pages opened, files they used): about 30 KB a page, so a
+# few megabytes on a phone at most. The oldest saved go first.
+SAVED_COPIES_LIMIT = 250
+# Files whose name carries a hash of their content (Material's bundle.<hash>.min.js, Pagefind's index
+# pieces): a changed file gets a new name, so a saved copy is never stale. The worker reads the same pattern.
+NAMED_BY_CONTENT = r"(\.[0-9a-f]{8,}\.min\.(js|css)$)|(\.pf_(fragment|index|meta|filter)$)"
+_WORKER_SOURCE = Path(__file__).with_name("sw.js")
+_SETTINGS_MARK = "/*SETELAN*/{}"
 
 
 def _local(site: Path, page_url: str, references: list[str]) -> list[str]:
@@ -109,19 +56,46 @@ def precached(content: Content) -> list[str]:
     return [paths.served_url(page) for page in pages]
 
 
-def write_service_worker(site: Path, content: Content) -> None:
+def _fingerprint(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def _kept_first(site: Path) -> list[str]:
+    """Theme files and downloads the worker serves from its saved copy (see ``isVersioned`` in sw.js)."""
+    named = re.compile(NAMED_BY_CONTENT)
+    found = []
+    for folder in ("assets", "data"):
+        for path in sorted((site / folder).rglob("*")):
+            relative = path.relative_to(site).as_posix()
+            if path.is_file() and path.name != "index.html" and not named.search(relative) and not relative.endswith(".map"):
+                found.append(relative)
+    return found
+
+
+def _version(site: Path) -> str:
+    """A hash of every file of the built site but the worker: any change to any served file changes it."""
+    digest = hashlib.sha256()
+    for path in sorted(site.rglob("*")):
+        if path.is_file() and path.name != paths.SERVICE_WORKER:
+            digest.update(path.relative_to(site).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def write_service_worker(site: Path, content: Content, *, limit: int = SAVED_COPIES_LIMIT) -> None:
     """Write ``sw.js`` at the root of the built ``site``, precaching the pages and the theme files they use."""
     pages = precached(content)
     files: list[str] = []
     for page in pages:
         files += _local(site, page, read_page(site / page / "index.html").loaded)
     precache = list(dict.fromkeys([*(page or "./" for page in pages), *sorted(set(files))]))
-    digest = hashlib.sha256()
-    for entry in precache:
-        digest.update(entry.encode() + b"\0" + _file_of(site, entry).read_bytes())
-    script = _WORKER % {
-        "version": digest.hexdigest()[:16],
-        "precache": json.dumps(precache, ensure_ascii=False),
-        "fallback": json.dumps(paths.served_url(FALLBACK_PAGE)),
+    fingerprints = {entry: _fingerprint(_file_of(site, entry)) for entry in [*precache, *_kept_first(site)]}
+    settings = {
+        "versi": _version(site),
+        "simpan_dulu": precache,
+        "sidik": fingerprints,
+        "cadangan": paths.served_url(FALLBACK_PAGE),
+        "batas": limit,
+        "nama_isi": NAMED_BY_CONTENT,
     }
+    script = _WORKER_SOURCE.read_text(encoding="utf-8").replace(_SETTINGS_MARK, json.dumps(settings, ensure_ascii=False, indent=1), 1)
     (site / paths.SERVICE_WORKER).write_text(script, encoding="utf-8")

@@ -25,7 +25,7 @@ MARKERS = {
     "overrides/partials/languages/id.html": ("index.html", 'aria-label="Kepala halaman"'),
     "overrides/partials/copyright.html": ("index.html", "Lisensi data belum ditetapkan"),
     "overrides/partials/logo.html": ("index.html", 'width="24"'),
-    "overrides/main.html (og:image, service worker)": ("index.html", "serviceWorker.register"),
+    "overrides/main.html (service worker, print button)": ("index.html", "assets/siaga.js"),
     "overrides/main.html (kotak cari)": ("ksb/kab-lebak/index.html", 'data-dasar="../../"'),
     "siaga.pages.tablecards": ("ksb/index.html", "data-label="),
     "siaga.pages.checklist": ("panduan/tas-siaga/index.html", 'class="siaga-centang"'),

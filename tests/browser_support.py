@@ -18,10 +18,28 @@ from pathlib import Path
 
 import pytest
 
+from siaga.published.paths import fgd_path, ksb_path, ksb_poster_path, panduan_path, served_url
+
 CHROMIUM = os.environ.get("SIAGA_CHROMIUM", "/usr/bin/chromium")
 PHONE = {"width": 360, "height": 740}
 # As the review measured: a small Android phone's screen.
 SMALL_PHONE = {"width": 360, "height": 640}
+MISSING = "/halaman-yang-tidak-ada/"
+
+
+def page_kinds(content) -> dict[str, str]:
+    """One address per kind of page in the bundled site (the 404 page by a missing address)."""
+    entry = content.ksb[0]
+    urls = {
+        "beranda": "/", "darurat": "/darurat/", "panduan-indeks": "/panduan/", "ksb-indeks": "/ksb/",
+        "wilayah": f"/ksb/{entry.wilayah.slug}/", "ksb": "/" + served_url(ksb_path(entry)),
+        "poster": "/" + served_url(ksb_poster_path(entry)), "kontak": "/kontak/", "kebutuhan": "/kebutuhan/",
+        "fgd-indeks": "/fgd/", "data": "/data/", "tentang": "/tentang/", "404": MISSING,
+        "pengelola": "/pengelola/", "skema": "/pengelola/skema/",
+    }
+    urls |= {f"panduan:{guide.slug}": "/" + served_url(panduan_path(guide)) for guide in content.panduan}
+    urls |= {f"fgd:{record.slug}": "/" + served_url(fgd_path(record)) for record in content.fgd}
+    return urls
 
 
 def skip_without_browser() -> None:
@@ -173,6 +191,19 @@ def first_visit(browser, address: str, sent: list[tuple[str, int]], url: str, *,
         return fetched
     finally:
         context.close()
+
+
+def wait_until(page, expression: str, *, timeout: float = 20.0) -> None:
+    """Wait until ``expression`` (JavaScript; a promise is awaited) is truthy in ``page``. Playwright's own
+    wait_for_function compiles its predicate with eval, which the site's content security policy refuses,
+    and it takes a promise for a truthy value."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(f"Promise.resolve({expression}).then(value => Boolean(value))"):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout:g} s: {expression}")
+        page.wait_for_timeout(100)
 
 
 @contextlib.contextmanager

@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from browser_support import SMALL_PHONE, chromium, serving_deployments, skip_without_browser
+from browser_support import SMALL_PHONE, chromium, serving_deployments, skip_without_browser, wait_until
 from conftest import GOLDEN_CONTENT, TODAY, make_project
 
 skip_without_browser()
@@ -58,7 +58,7 @@ def _version(site) -> str:
 
 def _controlled(page) -> None:
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    wait_until(page, "navigator.serviceWorker.controller !== null")
 
 
 def _settled(page, version: str) -> None:
@@ -74,8 +74,8 @@ def _settled(page, version: str) -> None:
 
 def _search(page, word: str) -> list[str]:
     page.get_by_label("Cari di Siaga Banten").fill(word)
-    page.wait_for_function("!/Mencari/.test(document.querySelector('.siaga-cari__status').textContent)"
-                           " && document.querySelector('.siaga-cari__status').textContent !== ''")
+    wait_until(page, "!/Mencari/.test(document.querySelector('.siaga-cari__status').textContent)"
+                     " && document.querySelector('.siaga-cari__status').textContent !== ''")
     return page.locator(".siaga-cari__hasil a").evaluate_all("links => links.map(a => new URL(a.href).pathname)")
 
 
@@ -100,7 +100,9 @@ def test_a_returning_reader_gets_every_changed_file_within_one_reload(browser, d
         assert NEW_WORD not in _fetched(page, "/panduan/banjir/")
         assert "-6.4321" not in _fetched(page, "/data/ksb.geojson")
         assert _search(page, "banjir")
-        assert page.evaluate("caches.keys().then(n => caches.open(n[0])).then(c => c.keys()).then(k => k.map(r => r.url))")
+        saved = page.evaluate("caches.keys().then(n => caches.open(n[0])).then(c => c.keys()).then(k => k.map(r => r.url))")
+        assert any("/pagefind/" in key for key in saved) and not [key for key in saved if "?" in key], \
+            "Pagefind's ?ts=... requests are saved once, under their address without the query"
 
         host.site = second  # the deploy
         host.asked.clear()

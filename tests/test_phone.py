@@ -15,8 +15,18 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import SMALL_PHONE, chromium, first_visit, serving, serving_compressed, skip_without_browser
-from siaga.published.paths import fgd_path, ksb_path, ksb_poster_path, panduan_path, served_url
+from browser_support import (
+    MISSING,
+    SMALL_PHONE,
+    chromium,
+    first_visit,
+    page_kinds,
+    serving,
+    serving_compressed,
+    skip_without_browser,
+    wait_until,
+)
+from siaga.published.paths import ksb_path, panduan_path, served_url
 
 skip_without_browser()
 
@@ -26,7 +36,6 @@ MAIN_HAZARDS = {"tsunami", "gempa-bumi", "banjir", "tanah-longsor", "gunung-api"
 # a hazard guide with its sources at most four.
 PRINTED_PAGES = {"tas-siaga": (1, 2), "rencana-keluarga": (1, 3)}
 HAZARD_GUIDE_PAGES = (1, 4)
-MISSING = "/halaman-yang-tidak-ada/"
 
 # Everything a reader needs that could sit beyond the right edge of the screen.
 _OFF_SCREEN = """() => {
@@ -45,21 +54,6 @@ _OFF_SCREEN = """() => {
   }
   return found;
 }"""
-
-
-def page_kinds(content) -> dict[str, str]:
-    """One address per kind of page in the bundled site (the 404 page by a missing address)."""
-    entry = content.ksb[0]
-    urls = {
-        "beranda": "/", "darurat": "/darurat/", "panduan-indeks": "/panduan/", "ksb-indeks": "/ksb/",
-        "wilayah": f"/ksb/{entry.wilayah.slug}/", "ksb": "/" + served_url(ksb_path(entry)),
-        "poster": "/" + served_url(ksb_poster_path(entry)), "kontak": "/kontak/", "kebutuhan": "/kebutuhan/",
-        "fgd-indeks": "/fgd/", "data": "/data/", "tentang": "/tentang/", "404": MISSING,
-        "pengelola": "/pengelola/", "skema": "/pengelola/skema/",
-    }
-    urls |= {f"panduan:{guide.slug}": "/" + served_url(panduan_path(guide)) for guide in content.panduan}
-    urls |= {f"fgd:{record.slug}": "/" + served_url(fgd_path(record)) for record in content.fgd}
-    return urls
 
 
 @pytest.fixture(scope="module")
@@ -205,7 +199,7 @@ def test_during_is_reachable_without_scrolling_past_before(phone, site, slug):
     assert jump.bounding_box()["y"] < before.bounding_box()["y"]
     assert jump.bounding_box()["y"] + jump.bounding_box()["height"] <= SMALL_PHONE["height"]
     jump.click()
-    phone.wait_for_function("Math.abs(document.getElementById('saat').getBoundingClientRect().top) < 120")
+    wait_until(phone, "Math.abs(document.getElementById('saat').getBoundingClientRect().top) < 120")
 
 
 def test_missing_page_answers_in_indonesian_with_numbers_and_the_way_home(phone, site):
@@ -326,10 +320,10 @@ def test_guides_numbers_and_opened_ksb_pages_are_readable_offline(browser, bundl
     with serving(project.site) as url:
         page.goto(url + "/")
         page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-        page.wait_for_function("navigator.serviceWorker.controller !== null")
+        wait_until(page, "navigator.serviceWorker.controller !== null")
         page.goto(url + ksb_page)
         page.wait_for_load_state("load")
-        page.wait_for_function(f"caches.match({(url + ksb_page)!r}).then(found => found !== undefined)")
+        wait_until(page, f"caches.match({(url + ksb_page)!r}).then(found => found !== undefined)")
     # The server is gone and the browser is offline: only the saved copy can answer.
     context.set_offline(True)
     expected = {"/darurat/": "Nomor darurat", ksb_page: entry.record.nama}

@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SIAGA := PYTHONPATH=scripts $(PY) -m siaga
 
-.PHONY: site serve test check validate golden schema consent-report new-ksb import zensical bench clean
+.PHONY: site serve test check validate golden schema consent-report new-ksb import lupakan zensical bench clean
 
 # The virtual environment is rebuilt when a requirements file changes.
 $(VENV)/.site-installed: requirements.txt
@@ -40,6 +40,11 @@ check: $(VENV)/.dev-installed
 ## new-ksb: answer a few questions and get a new, valid KSB file (never overwrites one)
 new-ksb: $(VENV)/.site-installed
 	@$(SIAGA) ksb-baru
+
+## lupakan: remove a name or number from the whole git history, e.g. make lupakan TEKS="0812-3456-7890"
+lupakan: $(VENV)/.site-installed
+	@test -n "$$TEKS" || { echo 'Tulis: make lupakan TEKS="nama lengkap atau nomor telepon"'; exit 2; }
+	@$(SIAGA) lupakan "$$TEKS"
 
 ## import: KSB from a spreadsheet, e.g. make import FILE=data.xlsx (columns as in templat/ksb.csv)
 import: $(VENV)/.site-installed

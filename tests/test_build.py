@@ -152,7 +152,9 @@ def test_consent_withdrawal_removes_the_person_on_the_next_build(project):
     build(project)
     assert "Ketua [Publik]" in (project.site / "ksb/kab-lebak/sukamaju/index.html").read_text(encoding="utf-8")
     path = project.content / "ksb/kab-lebak/sukamaju.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("    publik: true\n", "    publik: false\n"), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    start = text.index("pengurus:\n")  # the only board member: the whole list goes
+    path.write_text(text[:start] + text[text.index("persetujuan:", start):].split("\n", 1)[1], encoding="utf-8")
     build(project)
     for file in site_files(project):
         data = file.read_bytes()

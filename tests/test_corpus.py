@@ -116,10 +116,16 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], list[str]]] = {
         "content/ksb/kab-lebak/uji.yml:8:13: diperbarui: '2025-02-30' bukan tanggal yang mungkin (tulis YYYY-MM-DD, misalnya 2025-09-10)"]),
     "updated-tomorrow": ({KSB: ksb("diperbarui: 2026-12-03\n")}, [
         "content/ksb/kab-lebak/uji.yml:8:13: diperbarui: tanggal 2026-12-03 belum terjadi (hari ini 2026-12-02)"]),
-    "consent-in-the-future": ({KSB: ksb("pengurus:\n  - {nama: A, jabatan: ketua, publik: true, persetujuan: 2027-01-01}\n")}, [
-        "content/ksb/kab-lebak/uji.yml:9:58: persetujuan: tanggal 2027-01-01 belum terjadi (hari ini 2026-12-02)"]),
-    "public-without-consent": ({KSB: ksb("pengurus:\n  - {nama: A, jabatan: ketua, publik: true}\n")}, [
-        "content/ksb/kab-lebak/uji.yml:9:31: publik: true memerlukan 'persetujuan' (tanggal persetujuan dicatat, YYYY-MM-DD)"]),
+    "consent-in-the-future": ({KSB: ksb("pengurus:\n  - {nama: A, jabatan: ketua, persetujuan: 2027-01-01}\n")}, [
+        "content/ksb/kab-lebak/uji.yml:9:44: persetujuan: tanggal 2027-01-01 belum terjadi (hari ini 2026-12-02)"]),
+    "person-without-consent": ({KSB: ksb("pengurus:\n  - {nama: A, jabatan: ketua}\n")}, [
+        "content/ksb/kab-lebak/uji.yml:9:6: pengurus tanpa 'persetujuan' (tanggal persetujuan dicatat, YYYY-MM-DD): repositori ini "
+        "terbuka untuk umum, termasuk riwayatnya, jadi hanya memuat orang yang setuju nama dan nomornya dimuat di situs. Data "
+        "pengurus lainnya disimpan di berkas kantor Dinas Sosial atau Forum KSB, bukan di sini"]),
+    "person-marked-not-public": ({KSB: ksb("pengurus:\n  - {nama: A, jabatan: ketua, publik: false, persetujuan: 2026-01-01}\n")}, [
+        "content/ksb/kab-lebak/uji.yml:9:31: publik: false: orang yang tidak ditampilkan tidak boleh dicatat di sini; repositori ini "
+        "terbuka untuk umum, termasuk riwayatnya, jadi hanya memuat orang yang setuju nama dan nomornya dimuat di situs. Data "
+        "pengurus lainnya disimpan di berkas kantor Dinas Sosial atau Forum KSB, bukan di sini. Hapus entri ini"]),
     "outside-banten": ({KSB: ksb("lokasi: {lat: -6.2, lon: 107.5}\n")}, [
         "content/ksb/kab-lebak/uji.yml:8:26: lon: 107.5 terlalu besar (paling banyak 106.9)"]),
     "not-a-number-coordinate": ({KSB: ksb("lokasi: {lat: .nan, lon: 106.1}\n")}, [
@@ -339,7 +345,8 @@ def test_sample_text_left_in_a_real_file_is_a_warning(built):
     backup = built.root / "content.asli"
     shutil.copytree(built.content, backup)
     try:
-        (built.content / KSB).write_text(ksb("pengurus:\n  - {nama: Warga Contoh Uji, jabatan: ketua}\n"), encoding="utf-8")
+        person = "pengurus:\n  - {nama: Warga Contoh Uji, jabatan: ketua, persetujuan: 2026-01-01}\n"
+        (built.content / KSB).write_text(ksb(person), encoding="utf-8")
         from siaga.content.validate import load_and_validate
 
         content = load_and_validate(built.content, today=TODAY)

@@ -186,26 +186,21 @@ def test_each_real_ksb_vcard_has_its_posko_and_only_consented_board_members(buil
         if entry.record.contoh:
             assert not (project.site / ksb_vcard_path(entry)).exists(), entry.slug
             continue
-        if not entry.record.posko and not entry.record.pengurus_publik:
+        if not entry.record.posko and not entry.record.pengurus:
             assert not (project.site / ksb_vcard_path(entry)).exists(), "no card without a contact"
             continue
         cards = list(vobject.readComponents(read(project, ksb_vcard_path(entry))))
         posko = 1 if entry.record.posko else 0
-        assert len(cards) == posko + len(entry.record.pengurus_publik)
+        assert len(cards) == posko + len(entry.record.pengurus)
         if posko:
             assert cards[0].tel.value == entry.record.posko.telepon
         listed = {card.fn.value for card in cards[posko:]}
-        assert listed == {person.nama for person in entry.record.pengurus_publik}
-        text = read(project, ksb_vcard_path(entry))
-        for person in entry.record.pengurus:
-            if not person.publik:
-                assert person.nama not in text
-                assert person.telepon is None or person.telepon not in text
+        assert listed == {person.nama for person in entry.record.pengurus}
 
 
 def test_golden_content_has_a_real_ksb_with_a_consented_member_and_an_organisation_without_channel(golden_site):
     _, content = golden_site
-    assert any(not e.record.contoh and e.record.pengurus_publik for e in content.ksb), "the golden content must cover this case"
+    assert any(not e.record.contoh and e.record.pengurus for e in content.ksb), "the golden content must cover this case"
     assert any(not (o.telepon or o.email or o.situs) for o in content.organisasi), "the golden content must cover this case"
 
 
@@ -373,7 +368,7 @@ def test_ksb_page_links_its_vcard_poster_and_whatsapp_share(built):
     for entry in content.ksb:
         soup = page(project, f"/ksb/{entry.wilayah.slug}/{entry.slug}/")
         hrefs = [a["href"] for a in soup.select("article a")]
-        has_card = not entry.record.contoh and bool(entry.record.posko or entry.record.pengurus_publik)
+        has_card = not entry.record.contoh and bool(entry.record.posko or entry.record.pengurus)
         assert (f"ksb-{entry.slug}.vcf" in hrefs) is has_card  # sample data and a KSB without contact make no card
         assert "poster/" in hrefs
         share = [href for href in hrefs if href.startswith("https://wa.me/?text=")]
@@ -465,8 +460,8 @@ def test_a_board_member_keeps_the_vcard_uid_when_another_is_inserted_ahead(proje
         return {card.fn.value: card.uid.value for card in vobject.readComponents(cards)}
 
     before = uids()
-    insert_before(project.content / "ksb/kota-serang/cipare.yml", "  - {nama: Anggota Tertutup",
-                  "  - {nama: Bendahara Baru Setuju, jabatan: bendahara, telepon: 0812-0000-0996, publik: true, persetujuan: 2026-03-01}\n")
+    insert_before(project.content / "ksb/kota-serang/cipare.yml", "  - {nama: Ketua Cipare Setuju",
+                  "  - {nama: Bendahara Baru Setuju, jabatan: bendahara, telepon: 0812-0000-0996, persetujuan: 2026-03-01}\n")
     after = uids()
     assert after["Ketua Cipare Setuju"] == before["Ketua Cipare Setuju"], "a saved contact is updated, not duplicated"
     assert after["Bendahara Baru Setuju"] not in before.values()

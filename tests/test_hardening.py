@@ -303,19 +303,9 @@ def test_consent_report_lists_every_published_person_and_only_them(project):
     from siaga.content.validate import load_and_validate
 
     content = load_and_validate(project.content, today=TODAY)
-    published = {(person.nama, person.persetujuan.isoformat()) for e in content.ksb for person in e.record.pengurus_publik}
-    hidden = {person.nama for e in content.ksb for person in e.record.pengurus if not person.publik}
-    assert {(row[2], row[4]) for row in rows[1:]} == published
-    assert not hidden & {row[2] for row in rows[1:]}
-    assert "publik: false" in result.stderr
-
-
-def test_withdrawing_consent_is_one_line_and_removes_the_person_from_the_report(project):
-    path = project.content / "ksb/kab-lebak/sukamaju.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("    publik: true\n", "    publik: false\n", 1), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "siaga", "--root", str(project.root), "persetujuan"],
-                            capture_output=True, text=True, env=ENV, check=True)
-    assert "Ketua [Publik]" not in result.stdout
+    published = {(person.nama, person.persetujuan.isoformat()) for e in content.ksb for person in e.record.pengurus}
+    assert published and {(row[2], row[4]) for row in rows[1:]} == published
+    assert "make lupakan" in result.stderr
 
 
 @pytest.mark.parametrize("target", ["&#106;avascript:alert(1)", "&#x6A;avascript:alert(1)", "jav&#x09;ascript:alert(1)",

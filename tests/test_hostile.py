@@ -159,3 +159,35 @@ def test_a_picture_from_another_host_reaches_no_built_page(project):
     text = article.get_text(" ").split()
     for alt in "abcdg":
         assert alt in text, alt  # a refused picture leaves its description, as text
+
+
+# --- personal data the site may not publish stays out of the repository --------------------------------------------
+
+
+def _problems(project) -> list[str]:
+    from siaga.content.errors import ContentInvalid
+    from siaga.content.validate import load_and_validate
+
+    with pytest.raises(ContentInvalid) as caught:
+        load_and_validate(project.content, today=TODAY)
+    return [str(error) for error in caught.value.errors]
+
+
+def test_a_board_member_without_recorded_consent_is_refused_and_told_where_such_records_belong(project):
+    from conftest import KSB_MINIMAL
+
+    write(project, "ksb/kab-lebak/uji.yml", KSB_MINIMAL + "pengurus:\n  - nama: Orang Tanpa Persetujuan\n    jabatan: bendahara\n"
+                                                         "    telepon: 0812-0000-0999\n")
+    [problem] = _problems(project)
+    assert problem.startswith("content/ksb/kab-lebak/uji.yml:9:5: pengurus tanpa 'persetujuan'"), problem
+    assert "berkas kantor Dinas Sosial atau Forum KSB" in problem and "persetujuan" in problem
+
+
+def test_a_member_marked_not_public_is_refused_not_hidden(project):
+    from conftest import KSB_MINIMAL
+
+    write(project, "ksb/kab-lebak/uji.yml", KSB_MINIMAL + "pengurus:\n  - nama: Orang Tersembunyi\n    jabatan: bendahara\n"
+                                                         "    publik: false\n    persetujuan: 2026-01-01\n")
+    [problem] = _problems(project)
+    assert problem.startswith("content/ksb/kab-lebak/uji.yml:11:5:"), problem
+    assert "tidak boleh dicatat di sini" in problem and "Hapus entri ini" in problem

@@ -145,7 +145,7 @@ def test_ksb_page_shows_posko_consented_board_and_sample_notice(request, site):
             assert texts[0] == f"{phone.national(record.posko.telepon)} Posko {record.nama}"
         else:
             assert "Belum ada kontak posko KSB ini yang dipublikasikan" in text_of(soup)
-        for person in record.pengurus_publik:
+        for person in record.pengurus:
             row = next(tr for tr in soup.select("article tr") if person.nama in tr.get_text())
             if person.telepon and not record.contoh:
                 assert row.select_one(f'a[href="tel:{person.telepon}"]')
@@ -262,28 +262,36 @@ def test_about_page_explains_legal_basis_and_withdrawing_consent(bundled_site):
     project, _ = bundled_site
     text = text_of(page(project, "/tentang/"))
     assert "Nomor 128 Tahun 2011" in text and "Nomor 27 Tahun 2022" in text
-    assert "publik: false" in text and "menarik persetujuan" in text.lower()
+    assert "menarik persetujuan" in text.lower() and "riwayat repositori" in text
 
 
-def test_no_person_without_consent_appears_anywhere_in_the_site(bundled_site):
-    project, content = bundled_site
-    hidden = [person for e in content.ksb for person in e.record.pengurus if not person.publik]
-    assert hidden, "the bundled content should include people without consent"
-    needles = set()
-    for person in hidden:
-        needles.add(person.nama)
-        if person.telepon:
-            national = phone.national(person.telepon)
-            needles |= {person.telepon, person.telepon.lstrip("+"), national, national.replace("-", "")}
+def test_a_person_whose_consent_is_withdrawn_is_gone_from_every_file_the_next_build_writes(bundled_site, tmp_path):
+    """Withdrawing consent is deleting the entry: the next build leaves the name and number in no file, the search
+    index's compressed pieces included (read as a browser reads them)."""
+    from conftest import REPO, make_project
+    from siaga.build import build
+
+    _, content = bundled_site
+    entry = next(e for e in content.ksb if len(e.record.pengurus) >= 2)
+    withdrawn = entry.record.pengurus[-1]
+    project = make_project(tmp_path / "proyek", REPO / "content", samples=True)
+    path = project.root / entry.path
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"  - nama: {withdrawn.nama}")
+    end = text.index("\n", text.index("persetujuan:", start))
+    path.write_text(text[:start] + text[end + 1:], encoding="utf-8")
+    build(project, strict=True, today=TODAY)
+    national = phone.national(withdrawn.telepon)
+    needles = {withdrawn.nama, withdrawn.telepon, withdrawn.telepon.lstrip("+"), national, national.replace("-", "")}
     searched = b""
-    for path in site_files(project):
-        data = readable_bytes(path)  # the search index's pieces are compressed: read them as a browser does
-        if "pagefind" in path.parts:
+    for file in site_files(project):
+        data = readable_bytes(file)
+        if "pagefind" in file.parts:
             searched += data
         for needle in needles:
-            assert needle.encode() not in data, f"{needle!r} in {path.relative_to(project.site)}"
-    public = next(person for e in content.ksb for person in e.record.pengurus_publik)
-    assert public.nama.encode() in searched, "the search index was read: a consented name is in it"
+            assert needle.encode() not in data, f"{needle!r} in {file.relative_to(project.site)}"
+    kept = entry.record.pengurus[0]
+    assert kept.nama.encode() in searched, "the search index was read: a consented name is in it"
 
 
 @pytest.mark.parametrize("url", ["/", "the heaviest KSB page", "/panduan/tsunami/"])

@@ -90,10 +90,10 @@ def test_impossible_calendar_date(project):
 
 
 def test_consent_date_in_the_future(project):
-    person = "pengurus:\n  - {nama: A, jabatan: ketua, publik: true, persetujuan: 2027-01-01}\n"
+    person = "pengurus:\n  - {nama: A, jabatan: ketua, persetujuan: 2027-01-01}\n"
     write(project, "ksb/kab-lebak/uji.yml", KSB_MINIMAL + person)
     assert problems(project) == [
-        "content/ksb/kab-lebak/uji.yml:9:58: persetujuan: tanggal 2027-01-01 belum terjadi (hari ini 2026-12-02)"
+        "content/ksb/kab-lebak/uji.yml:9:44: persetujuan: tanggal 2027-01-01 belum terjadi (hari ini 2026-12-02)"
     ]
 
 
@@ -150,11 +150,12 @@ def test_fgd_front_matter_never_closed(project):
     ]
 
 
-def test_public_person_without_consent_date(project):
-    person = "pengurus:\n  - nama: A\n    jabatan: ketua\n    publik: true\n"
+def test_the_old_publik_field_is_named_and_explained(project):
+    person = "pengurus:\n  - nama: A\n    jabatan: ketua\n    publik: true\n    persetujuan: 2026-01-01\n"
     write(project, "ksb/kab-lebak/uji.yml", KSB_MINIMAL + person)
     assert problems(project) == [
-        "content/ksb/kab-lebak/uji.yml:11:5: publik: true memerlukan 'persetujuan' (tanggal persetujuan dicatat, YYYY-MM-DD)"
+        "content/ksb/kab-lebak/uji.yml:11:5: publik: kolom ini tidak dipakai lagi, karena setiap pengurus di berkas ini ditampilkan. "
+        "Hapus baris ini"
     ]
 
 

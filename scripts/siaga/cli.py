@@ -72,12 +72,12 @@ def cmd_persetujuan(args: argparse.Namespace) -> None:
     """Everyone the site publishes, for a data-protection request (UU 27/2022): who, where, role, consent date."""
     content = load_and_validate(_project(args).content)
     rows = [(entry.path.as_posix(), entry.record.nama, person.nama, person.jabatan, person.persetujuan, entry.record.contoh)
-            for entry in content.ksb for person in entry.record.pengurus_publik]
+            for entry in content.ksb for person in entry.record.pengurus]
     print("\t".join(["berkas", "ksb", "nama", "jabatan", "persetujuan", "contoh"]))
     for path, ksb, name, role, consent, sample in sorted(rows):
         print("\t".join([path, ksb, name, role, consent.isoformat() if consent else "", "ya" if sample else "tidak"]))
-    print(f"{len(rows)} orang ditampilkan di situs atas persetujuannya. Untuk menarik persetujuan: ubah 'publik: true' "
-          "menjadi 'publik: false' di berkasnya; orang itu hilang dari seluruh situs pada pembangunan berikutnya.", file=sys.stderr)
+    print(f"{len(rows)} orang ditampilkan di situs atas persetujuannya. Untuk menarik persetujuan: hapus entri orang itu "
+          "dari berkasnya, lalu jalankan make lupakan TEKS=\"<nama>\" dan TEKS=\"<nomor>\" untuk riwayat repositori.", file=sys.stderr)
 
 
 def cmd_ksb_baru(args: argparse.Namespace) -> None:
@@ -93,6 +93,23 @@ def cmd_impor(args: argparse.Namespace) -> None:
     from .maintainer.spreadsheet import import_file
 
     import_file(Path(args.berkas), _project(args).content)
+
+
+def cmd_lupakan(args: argparse.Namespace) -> None:
+    """Remove a name or number from the whole git history (make lupakan TEKS="...")."""
+    from .maintainer.lupakan import CannotForget, forget, next_steps
+
+    if not args.ya:
+        if not sys.stdin.isatty():
+            sys.exit("Tidak dihapus: jalankan dari terminal untuk mengonfirmasi, atau tambahkan --ya.")
+        print(f"Semua commit repositori ini akan ditulis ulang untuk menghapus '{args.teks}'. Ketik YA untuk lanjut: ", end="")
+        if input().strip().upper() != "YA":
+            sys.exit("Dibatalkan: riwayat tidak diubah.")
+    try:
+        forgotten = forget(Path(args.root).resolve(), args.teks)
+    except CannotForget as reason:
+        sys.exit(f"Tidak dihapus: {reason}.")
+    print(next_steps(forgotten))
 
 
 def cmd_serve(args: argparse.Namespace) -> None:
@@ -125,6 +142,10 @@ def main(argv: list[str] | None = None) -> int:
     impor_parser = commands.add_parser("impor", help="impor KSB dari spreadsheet (CSV atau .xlsx) berkolom seperti templat/ksb.csv")
     impor_parser.add_argument("berkas")
     impor_parser.set_defaults(func=cmd_impor)
+    lupakan_parser = commands.add_parser("lupakan", help="hapus sebuah nama atau nomor dari seluruh riwayat git repositori")
+    lupakan_parser.add_argument("teks", help="nama lengkap atau nomor telepon yang dihapus")
+    lupakan_parser.add_argument("--ya", action="store_true", help="tanpa pertanyaan konfirmasi")
+    lupakan_parser.set_defaults(func=cmd_lupakan)
     commands.add_parser("persetujuan", help="daftar semua orang yang ditampilkan di situs, dengan tanggal persetujuannya"
                         ).set_defaults(func=cmd_persetujuan)
     args = parser.parse_args(argv)

@@ -196,28 +196,45 @@ class Ancaman(Record):
 # --- KSB -----------------------------------------------------------------------------------
 
 
+# Where the records of people who have not agreed to publication belong: this repository is public,
+# history included, so it holds only what the site publishes.
+_OFFICE_FILES = ("repositori ini terbuka untuk umum, termasuk riwayatnya, jadi hanya memuat orang yang setuju "
+                 "nama dan nomornya dimuat di situs. Data pengurus lainnya disimpan di berkas kantor Dinas Sosial "
+                 "atau Forum KSB, bukan di sini")
+
+
 class Pengurus(Record):
-    """Seorang anggota pengurus. Hanya ditampilkan jika persetujuannya sudah dicatat."""
+    """Seorang anggota pengurus yang setuju nama dan nomornya dimuat di situs. Setiap pengurus di berkas
+    ditampilkan; yang belum atau tidak setuju tidak dicatat di repositori ini sama sekali."""
 
     nama: Text
     """Nama lengkap."""
     jabatan: Text
     """Jabatan dalam kepengurusan: ketua, sekretaris, bendahara, seksi evakuasi, ..."""
     telepon: Phone | None = None
-    """Nomor telepon pribadi. Hanya ditampilkan jika ``publik`` bernilai true."""
-    publik: bool = False
-    """Isi true hanya jika orang tersebut setuju nama dan nomornya dimuat di situs. Jika diubah
-    kembali menjadi false, orang tersebut dihapus dari semua halaman dan unduhan saat situs dibangun berikutnya."""
+    """Nomor telepon yang orang itu setujui untuk dimuat."""
     persetujuan: PastDate | None = None
-    """Tanggal dicatatnya persetujuan untuk dipublikasikan (YYYY-MM-DD). Wajib diisi jika ``publik`` bernilai true."""
+    """Tanggal dicatatnya persetujuan orang itu untuk dipublikasikan (YYYY-MM-DD). Wajib. Jika persetujuan
+    ditarik, hapus seluruh entri orang itu, lalu hapus juga dari riwayat repositori (``make lupakan``)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_hidden_people(cls, data: object) -> object:
+        if isinstance(data, dict) and "publik" in data:
+            if data["publik"] is False:
+                raise PydanticCustomError("consent_missing", "publik: false: orang yang tidak ditampilkan tidak boleh "
+                                          "dicatat di sini; " + _OFFICE_FILES + ". Hapus entri ini", {"at": "publik"})
+            raise PydanticCustomError("publik_unused", "publik: kolom ini tidak dipakai lagi, karena setiap pengurus di "
+                                      "berkas ini ditampilkan. Hapus baris ini", {"at": "publik"})
+        return data
 
     @model_validator(mode="after")
     def _consent_recorded(self) -> Pengurus:
-        if self.publik and self.persetujuan is None:
+        if self.persetujuan is None:
             raise PydanticCustomError(
                 "consent_missing",
-                "publik: true memerlukan 'persetujuan' (tanggal persetujuan dicatat, YYYY-MM-DD)",
-                {"at": "publik"},
+                "pengurus tanpa 'persetujuan' (tanggal persetujuan dicatat, YYYY-MM-DD): " + _OFFICE_FILES,
+                {"at": "nama"},
             )
         return self
 
@@ -375,7 +392,7 @@ class Ksb(Record):
     """Kontak posko, bila posko itu setuju nomornya dimuat. Bila kosong, halaman KSB mengarahkan pembaca ke
     Dinas Sosial kabupaten/kotanya dan ke nomor darurat."""
     pengurus: list[Pengurus] = []
-    """Anggota pengurus; hanya yang bertanda ``publik: true`` yang ditampilkan di situs."""
+    """Anggota pengurus yang setuju dimuat, dengan tanggal persetujuannya; semuanya ditampilkan di situs."""
     lokasi: Lokasi | None = None
     """Koordinat posko. Bila kosong, KSB ditempatkan di titik tengah kecamatannya (daftar resmi) dan ditandai perkiraan."""
     relawan: int | None = Field(default=None, ge=0, le=100_000)
@@ -467,11 +484,6 @@ class Ksb(Record):
         for index, hazard in enumerate(ids):
             _check_hazard(hazard, info, at=str(index))
         return list(dict.fromkeys(ids))
-
-    @property
-    def pengurus_publik(self) -> list[Pengurus]:
-        """Board members who consented to be published: the only ones any page may show."""
-        return [person for person in self.pengurus if person.publik]
 
 
 # --- contacts ------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Contacts to take away, as vCard 3.0 (RFC 2426) written by vobject: phones import it as is.
 
 ``kontak.vcf`` holds organisations, media desks and KSB posko: offices, never people. A KSB's
-own file adds its board members who consented (``Ksb.pengurus_publik``), and only there.
+own file adds its board members who consented (``Ksb.pengurus``), and only there.
 Sample data never becomes a card: its numbers are made up and may belong to somebody, and a
 contact saved in a phone outlives any warning next to it. An organisation with no published
 channel is left out too: a card with a name only helps nobody reach it.
@@ -112,4 +112,4 @@ def ksb_contacts(entry: Placed[Ksb], urls: SiteUrls) -> list[Component]:
     if entry.record.contoh:
         return []
     posko = [posko_card(entry, urls)] if entry.record.posko else []
-    return posko + [person_card(entry, person) for person in entry.record.pengurus_publik]
+    return posko + [person_card(entry, person) for person in entry.record.pengurus]

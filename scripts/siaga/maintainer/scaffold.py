@@ -219,10 +219,9 @@ _MORE = """\
 #   - barang: tenda
 #     jumlah: 2
 #     prioritas: tinggi   # tinggi, sedang atau rendah
-# pengurus:               # hanya tampil bila publik: true DAN persetujuan berisi tanggal
+# pengurus:               # HANYA orang yang setuju dimuat di situs; semuanya tampil
 #   - nama: Nama lengkap
 #     jabatan: ketua
 #     telepon: '0812-...'
-#     publik: false
-#     persetujuan: 2026-01-31
+#     persetujuan: 2026-01-31   # tanggal persetujuannya dicatat (wajib)
 """

@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SIAGA := PYTHONPATH=scripts $(PY) -m siaga
 
-.PHONY: site serve test check validate golden schema consent-report new-ksb import lupakan zensical bench clean
+.PHONY: site serve test check validate golden schema consent-report new-ksb import laporan lupakan zensical bench clean
 
 # The virtual environment is rebuilt when a requirements file changes.
 $(VENV)/.site-installed: requirements.txt
@@ -40,6 +40,10 @@ check: $(VENV)/.dev-installed
 ## new-ksb: answer a few questions and get a new, valid KSB file (never overwrites one)
 new-ksb: $(VENV)/.site-installed
 	@$(SIAGA) ksb-baru
+
+## laporan: a posko's WhatsApp message becomes a report file, e.g. make laporan FILE=pesan.txt (or the text on stdin)
+laporan: $(VENV)/.site-installed
+	@$(SIAGA) laporan "$$FILE"
 
 ## lupakan: remove a name or number from the whole git history, e.g. make lupakan TEKS="0812-3456-7890"
 lupakan: $(VENV)/.site-installed

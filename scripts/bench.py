@@ -45,8 +45,7 @@ posko:
   telepon: 0812-0000-{number % 10000:04d}
   whatsapp: true
 pengurus:
-  - {{nama: Ketua Sintetis {number}, jabatan: ketua, telepon: 0812-0000-{(number + 1) % 10000:04d}, publik: true, persetujuan: 2026-01-01}}
-  - {{nama: Warga Sintetis {number}, jabatan: bendahara}}
+  - {{nama: Ketua Sintetis {number}, jabatan: ketua, telepon: 0812-0000-{(number + 1) % 10000:04d}, persetujuan: 2026-01-01}}
 lokasi: {{lat: {-6.0 - (number % 90) / 100:.4f}, lon: {105.5 + (number % 120) / 100:.4f}}}
 relawan: {number % 50}
 titik_kumpul:
@@ -64,6 +63,31 @@ contoh: true
 """
 
 
+def synthetic_report(number: int, region: str, village: str, received: dt.datetime) -> tuple[str, str]:
+    """(path under content/, text) of a situation report from synthetic KSB ``number``, as make laporan writes one."""
+    stamp = received.strftime("%Y-%m-%d-%H%M")
+    confirmed = "" if number % 3 else (f"- status: dikonfirmasi-posko\n  waktu: '{(received + dt.timedelta(hours=1)).isoformat()}'\n")
+    text = f"""\
+ksb: {region}/sintetis-{number}
+ancaman: banjir
+waktu_kejadian: '{(received - dt.timedelta(hours=2)).isoformat()}'
+waktu_laporan: '{received.isoformat()}'
+lokasi: Desa {village}
+ringkasan: Air setinggi 40 cm di dua RT; jalan desa tergenang.
+terdampak_kk: {number % 200}
+mengungsi_jiwa: {number % 90}
+pengungsian: [Balai Desa {village}]
+kebutuhan: [air-bersih, selimut]
+rentan: {{lansia: {number % 12}, balita: {number % 15}}}
+pelapor: Sekretaris KSB
+status:
+- status: belum-diverifikasi
+  waktu: '{received.isoformat()}'
+{confirmed}berlaku_sampai: '{(received + dt.timedelta(hours=24)).isoformat()}'
+"""
+    return f"laporan/{received:%Y}/{stamp}-sintetis-{number}.yml", text
+
+
 def places(region_code: str) -> Iterator[tuple[str, list[str]]]:
     """(kecamatan, [village]) of a region from the official list, kecamatan by kecamatan in turn, over and over:
     synthetic KSB are samples, which may share a place (real KSB may not)."""
@@ -76,15 +100,24 @@ def places(region_code: str) -> Iterator[tuple[str, list[str]]]:
     return itertools.cycle(rows)
 
 
+# Every other synthetic KSB has sent a situation report: thousands of reports at 4,000 and 10,000 KSB.
+REPORT_EVERY = 2
+
+
 def grow(content: Path, count: int) -> None:
     codes = dict(zip(REGIONS, ["36.01", "36.02", "36.03", "36.04", "36.71", "36.72", "36.73", "36.74"], strict=True))
     made = {region: places(code) for region, code in codes.items()}
+    newest = dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).replace(second=0, microsecond=0) - dt.timedelta(hours=1)
     for number in range(count):
         region = REGIONS[number % len(REGIONS)]
         kecamatan, villages = next(made[region])
         folder = content / "ksb" / region
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"sintetis-{number}.yml").write_text(synthetic_ksb(number, kecamatan, villages), encoding="utf-8")
+        if number % REPORT_EVERY == 0:  # one report an hour, going back in time: the newest still stand
+            path, text = synthetic_report(number, region, villages[0], newest - dt.timedelta(hours=number // REPORT_EVERY))
+            (content / path).parent.mkdir(parents=True, exist_ok=True)
+            (content / path).write_text(text, encoding="utf-8")
 
 
 def _run(command: list[str], cwd: Path, env: dict[str, str]) -> float:
@@ -134,7 +167,11 @@ def page_kinds(site: Path) -> dict[str, str]:
     kinds = {"beranda": "/", "darurat": "/darurat/", "panduan": "/panduan/", "panduan tsunami": "/panduan/tsunami/",
              "ksb": "/ksb/", "wilayah terbesar": f"/ksb/{region.name}/", "halaman KSB": f"/ksb/{region.name}/{ksb_page.parent.name}/",
              "poster": f"/ksb/{region.name}/{ksb_page.parent.name}/poster/", "kontak": "/kontak/", "kebutuhan": "/kebutuhan/",
-             "data": "/data/", "fgd": "/fgd/", "tentang": "/tentang/", "pengelola": "/pengelola/", "404": "/tidak-ada/"}
+             "data": "/data/", "fgd": "/fgd/", "tentang": "/tentang/", "pengelola": "/pengelola/", "404": "/tidak-ada/",
+             "laporan": "/laporan/"}
+    report = next(iter(sorted((site / "laporan").glob("[0-9]*/*/index.html"))), None)
+    if report is not None:
+        kinds["halaman laporan"] = "/" + report.parent.relative_to(site).as_posix() + "/"
     return {kind: path for kind, path in kinds.items() if path == "/tidak-ada/" or (site / path.strip("/") / "index.html").is_file()}
 
 
@@ -206,6 +243,7 @@ def measure(count: int, preview: bool) -> dict[str, float]:
         region = max((site / "ksb").glob("*/index.html"), key=lambda path: path.stat().st_size)
         mkdocs = warm["steps"]["MkDocs"]
         return {
+            "reports": sum(1 for _ in (project / "content" / "laporan").rglob("*.yml")),
             "count": count, "cold": cold["total"], "total": warm["total"], "ms_per_ksb": warm["total"] / count * 1000,
             "tool": warm["total"] - mkdocs, "mkdocs": mkdocs, "bare": bare, "ratio": warm["total"] / bare,
             "peak_mb": max(cold["own_mb"], warm["own_mb"]), "children_mb": max(cold["child_mb"], warm["child_mb"]),
@@ -220,13 +258,14 @@ def measure(count: int, preview: bool) -> dict[str, float]:
 
 
 def table(rows: list[dict]) -> str:
-    header = ("| KSB | first build s | build s | ms/KSB | tool s | MkDocs s | bare mkdocs s | build ÷ bare | peak MB build | "
+    header = ("| KSB | reports | first build s | build s | ms/KSB | tool s | MkDocs s | bare mkdocs s | build ÷ bare | peak MB build | "
               "peak MB children | site MB | bytes/KSB page | heaviest first visit KB gz | "
               "largest region page (KSB, KB, KB gz) | preview s |")
-    lines = [header, "|" + "---|" * 15]
+    lines = [header, "|" + "---|" * 16]
     for r in rows:
         preview = f"{r['preview']:.1f}" if r["preview"] is not None else "not measured"
-        lines.append(f"| {r['count']:,} | {r['cold']:.1f} | {r['total']:.1f} | {r['ms_per_ksb']:.1f} | {r['tool']:.1f} | "
+        lines.append(f"| {r['count']:,} | {r['reports']:,} | {r['cold']:.1f} | {r['total']:.1f} | {r['ms_per_ksb']:.1f} | "
+                     f"{r['tool']:.1f} | "
                      f"{r['mkdocs']:.1f} | "
                      f"{r['bare']:.1f} | {r['ratio']:.2f} | {r['peak_mb']:.0f} | {r['children_mb']:.0f} | {r['site_mb']:.1f} | "
                      f"{r['bytes_per_ksb_page']:,.0f} | {r['heaviest_kb']:.0f} ({r['heaviest']}) | "

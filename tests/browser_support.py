@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from siaga.published.paths import fgd_path, ksb_path, ksb_poster_path, panduan_path, served_url
+from siaga.published.paths import fgd_path, ksb_path, ksb_poster_path, panduan_path, report_path, served_url
 
 CHROMIUM = os.environ.get("SIAGA_CHROMIUM", "/usr/bin/chromium")
 PHONE = {"width": 360, "height": 740}
@@ -39,6 +39,10 @@ def page_kinds(content) -> dict[str, str]:
     }
     urls |= {f"panduan:{guide.slug}": "/" + served_url(panduan_path(guide)) for guide in content.panduan}
     urls |= {f"fgd:{record.slug}": "/" + served_url(fgd_path(record)) for record in content.fgd}
+    urls |= {"laporan-indeks": "/laporan/", "laporan-wilayah": f"/laporan/wilayah/{entry.wilayah.slug}/"}
+    # One report page of each state the content has: standing, corrected, withdrawn.
+    for report in content.laporan:
+        urls.setdefault(f"laporan:{report.record.status_kini}", "/" + served_url(report_path(report)))
     return urls
 
 
@@ -73,9 +77,8 @@ class _StaticHost(SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serving(site: Path):
-    """Serve a built site on a free local port until the block ends (then the address stops answering)."""
-    handler = functools.partial(_StaticHost, directory=str(site))
+def _answering(handler):
+    """A local host answering with ``handler`` on a free port until the block ends: yields its address."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -84,6 +87,13 @@ def serving(site: Path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextlib.contextmanager
+def serving(site: Path):
+    """Serve a built site on a free local port until the block ends (then the address stops answering)."""
+    with _answering(functools.partial(_StaticHost, directory=str(site))) as address:
+        yield address
 
 
 class Deployments:
@@ -121,14 +131,8 @@ def serving_deployments(site: Path):
     """Serve ``site`` until the block ends; yields the address and the :class:`Deployments` that switch what is served."""
     deployments = Deployments(site)
     handler = functools.partial(type("_Host", (_DeployingHost,), {"deployments": deployments}), directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", deployments
-    finally:
-        server.shutdown()
-        server.server_close()
+    with _answering(handler) as address:
+        yield address, deployments
 
 
 # What static hosts (GitHub Pages, GitLab Pages) send gzip-compressed when the browser accepts it.
@@ -165,14 +169,8 @@ def serving_compressed(site: Path):
     """Serve a built site as a host does, compressed: yields the address and the log of (path, bytes) sent."""
     sent: list[tuple[str, int]] = []
     handler = functools.partial(type("_Host", (_CompressingHost,), {"sent": sent}), directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", sent
-    finally:
-        server.shutdown()
-        server.server_close()
+    with _answering(handler) as address:
+        yield address, sent
 
 
 def first_visit(browser, address: str, sent: list[tuple[str, int]], url: str, *, offline_copy: bool = False) -> dict[str, int]:

@@ -91,6 +91,25 @@ def golden_site(tmp_path_factory) -> tuple[Project, object]:
     return project, content
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium for one test module (browser_support.chromium)."""
+    from browser_support import chromium
+
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture(scope="module")
+def site(bundled_site):
+    """The bundled site served on 127.0.0.1 for one test module: (address, validated content)."""
+    from browser_support import serving
+
+    project, content = bundled_site
+    with serving(project.site) as url:
+        yield url, content
+
+
 def page(project: Project, url: str):
     """The built page at ``url`` (``/ksb/kab-lebak/``), parsed."""
     from bs4 import BeautifulSoup

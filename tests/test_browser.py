@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from browser_support import PHONE, chromium, serving, skip_without_browser
+from browser_support import PHONE, serving, skip_without_browser
 from conftest import GOLDEN_CONTENT, REPO, TODAY, make_project, write
 from siaga.content import phone
 from siaga.published.paths import ksb_path
@@ -47,12 +47,6 @@ contoh: true
     assert max(len(e.record.titik_kumpul) for e in content.ksb) > 5
     with serving(project.site) as url:
         yield project, content, url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture

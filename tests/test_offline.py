@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from browser_support import SMALL_PHONE, chromium, serving_deployments, skip_without_browser, wait_until
+from browser_support import SMALL_PHONE, serving_deployments, skip_without_browser, wait_until
 from conftest import GOLDEN_CONTENT, TODAY, make_project
 
 skip_without_browser()
@@ -20,12 +20,6 @@ NEW_WORD = "zebrasilang"
 SCRIPT_MARK = 'window.siagaVersiUji = "baru";'
 STYLE_MARK = ".siaga-uji-baru { color: inherit; }"
 REGION = "/ksb/kab-lebak/"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture(scope="module")

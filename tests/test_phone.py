@@ -18,7 +18,6 @@ import pytest
 from browser_support import (
     MISSING,
     SMALL_PHONE,
-    chromium,
     first_visit,
     page_kinds,
     serving,
@@ -54,19 +53,6 @@ _OFF_SCREEN = """() => {
   }
   return found;
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
-
-
-@pytest.fixture(scope="module")
-def site(bundled_site):
-    project, content = bundled_site
-    with serving(project.site) as url:
-        yield url, content
 
 
 @pytest.fixture

@@ -7,9 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 
-import pytest
-
-from browser_support import SMALL_PHONE, chromium, page_kinds, serving, skip_without_browser, wait_until
+from browser_support import SMALL_PHONE, page_kinds, serving, skip_without_browser, wait_until
 from siaga.site.policy import REFERRER_POLICY, inline_script_hashes
 
 skip_without_browser()
@@ -44,19 +42,6 @@ def test_every_page_carries_both_policies_before_anything_they_govern(bundled_si
         assert script[:2] == ["'self'", "'wasm-unsafe-eval'"] and "'unsafe-inline'" not in script
         assert script[2:] == inline_script_hashes(html), path
 
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
-
-
-@pytest.fixture(scope="module")
-def site(bundled_site):
-    project, content = bundled_site
-    with serving(project.site) as url:
-        yield url, content
 
 
 def _reader(browser, **options):

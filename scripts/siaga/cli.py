@@ -95,6 +95,37 @@ def cmd_impor(args: argparse.Namespace) -> None:
     import_file(Path(args.berkas), _project(args).content)
 
 
+def cmd_laporan(args: argparse.Namespace) -> None:
+    """A posko's message (a file, or standard input) becomes one report file under content/laporan/ (make laporan)."""
+    import datetime as dt
+
+    from .content.reports import DEFAULT_VALIDITY
+    from .content.wording import BANTEN
+    from .maintainer.laporan import read_message, report_data, report_path, report_yaml
+
+    project = _project(args)
+    source = Path(args.berkas) if args.berkas and args.berkas != "-" else None
+    text = source.read_text(encoding="utf-8-sig", errors="replace") if source else sys.stdin.read()
+    content = load_and_validate(project.content)
+    now = dt.datetime.now(BANTEN)
+    reading = read_message(text, content, now, source=source.name if source else "pesan")
+    if reading.problems:
+        print("\n".join(reading.problems), file=sys.stderr)
+        sys.exit(f"Laporan belum dibuat: {len(reading.problems)} masalah. Perbaiki pesannya, lalu ulangi.")
+    data = report_data(reading, now, dt.timedelta(hours=args.berlaku) if args.berlaku else DEFAULT_VALIDITY)
+    path = report_path(project.content, data)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(report_yaml(data, reading.ksb.record.nama if reading.ksb else ""), encoding="utf-8")
+    try:
+        load_and_validate(project.content)  # the new file against everything else, as CI will check it
+    except ContentInvalid as invalid:
+        path.unlink()
+        print("\n".join(map(str, invalid.errors)), file=sys.stderr)
+        sys.exit("Laporan belum dibuat.")
+    print(path.relative_to(project.root).as_posix())
+    print("Laporan ditulis. Buka pull request; orang kedua memeriksa dan menyetujuinya sebelum terbit.", file=sys.stderr)
+
+
 def cmd_lupakan(args: argparse.Namespace) -> None:
     """Remove a name or number from the whole git history (make lupakan TEKS="...")."""
     from .maintainer.lupakan import CannotForget, forget, next_steps
@@ -142,6 +173,10 @@ def main(argv: list[str] | None = None) -> int:
     impor_parser = commands.add_parser("impor", help="impor KSB dari spreadsheet (CSV atau .xlsx) berkolom seperti templat/ksb.csv")
     impor_parser.add_argument("berkas")
     impor_parser.set_defaults(func=cmd_impor)
+    laporan_parser = commands.add_parser("laporan", help="buat berkas laporan situasi dari pesan posko KSB (berkas teks atau stdin)")
+    laporan_parser.add_argument("berkas", nargs="?", help="berkas teks berisi pesan; kosong atau - untuk stdin")
+    laporan_parser.add_argument("--berlaku", type=int, help="berapa jam laporan berlaku (bawaan 24)")
+    laporan_parser.set_defaults(func=cmd_laporan)
     lupakan_parser = commands.add_parser("lupakan", help="hapus sebuah nama atau nomor dari seluruh riwayat git repositori")
     lupakan_parser.add_argument("teks", help="nama lengkap atau nomor telepon yang dihapus")
     lupakan_parser.add_argument("--ya", action="store_true", help="tanpa pertanyaan konfirmasi")

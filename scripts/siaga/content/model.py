@@ -27,7 +27,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from . import phone
+from . import phone, reports
 from .errors import ContentError
 from .wording import today_in_banten
 
@@ -793,6 +793,177 @@ class Panduan(Record):
         return steps
 
 
+# --- situation reports ---------------------------------------------------------------------
+
+Count = Annotated[int, Field(ge=0, le=1_000_000)]
+Moment = Annotated[dt.datetime, AfterValidator(reports.in_banten)]
+
+
+def _refuse(kind: str, message: str, at: object = None) -> PydanticCustomError:
+    """A check of ours whose message may quote typed text: braces are not read as template fields."""
+    text = message.replace("{", "(").replace("}", ")")
+    return PydanticCustomError(kind, text, {"at": at}) if at is not None else PydanticCustomError(kind, text)
+
+
+def _publishable(value: str) -> str:
+    if problem := reports.personal_data(value):
+        raise _refuse("personal_data", problem)
+    return value
+
+
+PublicText = Annotated[Text, AfterValidator(_publishable)]
+
+
+def _shelter(value: str) -> str:
+    if problem := reports.shelter_problem(value) or reports.personal_data(value):
+        raise _refuse("not_public_place", problem)
+    return value
+
+
+def _village_level(value: str) -> str:
+    if problem := reports.place_problem(value) or reports.personal_data(value):
+        raise _refuse("too_precise", problem)
+    return value
+
+
+def _known_need(value: str) -> str:
+    if value not in reports.NEEDS:
+        raise _refuse("unknown_need", f"{value!r} tidak dikenal" + reports.suggestion(value, list(reports.NEEDS)))
+    return value
+
+
+class RumahRusak(Record):
+    """Jumlah rumah rusak menurut tingkatnya. Kosong berarti belum diketahui, bukan nol."""
+
+    ringan: Count | None = None
+    """Rumah rusak ringan."""
+    sedang: Count | None = None
+    """Rumah rusak sedang."""
+    berat: Count | None = None
+    """Rumah rusak berat."""
+
+
+class Rentan(Record):
+    """Jumlah warga rentan di antara yang terdampak. Kosong berarti belum diketahui."""
+
+    lansia: Count | None = None
+    """Lanjut usia."""
+    balita: Count | None = None
+    """Anak di bawah lima tahun."""
+    ibu_hamil: Count | None = None
+    """Ibu hamil."""
+    disabilitas: Count | None = None
+    """Penyandang disabilitas."""
+
+
+class PerubahanStatus(Record):
+    """Satu langkah verifikasi laporan."""
+
+    status: Literal["belum-diverifikasi", "dikonfirmasi-posko", "sesuai-rilis-resmi", "dikoreksi", "dicabut"]
+    """belum-diverifikasi, dikonfirmasi-posko, sesuai-rilis-resmi; atau dikoreksi (ada laporan pengganti) dan dicabut
+    (tidak dapat dipertanggungjawabkan). Hanya boleh maju: langkah baru ditambahkan di bawah, yang lama tidak diubah."""
+    waktu: Moment
+    """Kapan status ini ditetapkan (WIB)."""
+    catatan: PublicText | None = None
+    """Alasannya, singkat. Wajib untuk dikoreksi dan dicabut."""
+
+
+class Laporan(Record):
+    """Laporan situasi dari posko KSB (``content/laporan/<tahun>/<YYYY-MM-DD-HHMM>-<ksb>.yml``), dibuat dengan
+    ``make laporan`` dari pesan WhatsApp berformat tetap. Pesan aslinya dan nomor pengirimnya tidak pernah disimpan."""
+
+    ksb: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")]
+    """KSB pelapor: folder wilayah dan nama berkasnya, misalnya kab-pandeglang/angsana."""
+    ancaman: Slug
+    """Jenis kejadian, kode dari ``content/ancaman.yml``."""
+    waktu_kejadian: Moment
+    """Kapan kejadian mulai (WIB)."""
+    waktu_laporan: Moment
+    """Kapan laporan diterima (WIB); tidak boleh sebelum kejadian atau sesudah saat ini."""
+    lokasi: Annotated[Text, AfterValidator(_village_level)]
+    """Desa/kelurahan kejadian di wilayah KSB itu, misalnya "Desa Angsana, Kec. Angsana". Paling rinci sampai desa."""
+    ringkasan: PublicText
+    """Ringkasan keadaan dalam satu atau dua kalimat, tanpa nama orang."""
+    terdampak_kk: Count | None = None
+    """Jumlah kepala keluarga terdampak. Kosong berarti belum diketahui."""
+    mengungsi_jiwa: Count | None = None
+    """Jumlah warga yang mengungsi. Kosong berarti belum diketahui."""
+    rumah_rusak: RumahRusak | None = None
+    """Rumah rusak ringan, sedang, berat."""
+    pengungsian: list[Annotated[Text, AfterValidator(_shelter)]] = []
+    """Tempat pengungsian; hanya tempat umum (balai, masjid, sekolah, tenda), tidak pernah rumah."""
+    kebutuhan: list[Annotated[str, AfterValidator(_known_need)]] = []
+    """Kebutuhan mendesak, kode dari daftar tetap: air-bersih, air-minum, makanan, makanan-bayi, selimut, tikar,
+    kasur, terpal, tenda, pakaian, perlengkapan-bayi, perlengkapan-perempuan, perlengkapan-kebersihan, obat-
+    obatan, layanan-kesehatan, dapur-umum, penerangan, genset, perahu, jamban-darurat, alat-kebersihan."""
+    rentan: Rentan | None = None
+    """Warga rentan: lansia, balita, ibu hamil, penyandang disabilitas (jumlah)."""
+    pelapor: Text
+    """Peran pelapor di KSB, misalnya "Sekretaris KSB". Tidak pernah nama orang."""
+    status: list[PerubahanStatus] = Field(min_length=1)
+    """Riwayat verifikasi, terlama di atas; yang terakhir berlaku."""
+    berlaku_sampai: Moment
+    """Sampai kapan laporan ini menggambarkan keadaan KSB (WIB). Sesudahnya halaman KSB menyebut belum ada kabar baru."""
+    menggantikan: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}/[a-z0-9-]+$")] | None = None
+    """Laporan yang dikoreksi oleh laporan ini: tahun/nama berkasnya, misalnya 2025/2025-11-03-0430-angsana."""
+    rilis_resmi: Url | None = None
+    """Alamat rilis resmi BPBD atau BNPB tentang kejadian ini. Wajib bila ada jumlah meninggal, hilang atau luka."""
+    meninggal: Count | None = None
+    """Korban meninggal, hanya menurut rilis resmi."""
+    hilang: Count | None = None
+    """Korban hilang, hanya menurut rilis resmi."""
+    luka: Count | None = None
+    """Korban luka, hanya menurut rilis resmi."""
+
+    @field_validator("ancaman")
+    @classmethod
+    def _known_hazard(cls, hazard: str, info: ValidationInfo) -> str:
+        _check_hazard(hazard, info, "ancaman")
+        return hazard
+
+    @model_validator(mode="after")
+    def _consistent(self, info: ValidationInfo) -> Laporan:
+        now = (info.context or {}).get("sekarang") or dt.datetime.now(reports.BANTEN)
+        if self.waktu_laporan > now:
+            raise _refuse("report_future", f"waktu_laporan: {reports.waktu(self.waktu_laporan)} belum terjadi", "waktu_laporan")
+        if self.waktu_kejadian > self.waktu_laporan:
+            raise _refuse("event_after_report", f"waktu_kejadian: {reports.waktu(self.waktu_kejadian)} sesudah waktu laporan "
+                          f"({reports.waktu(self.waktu_laporan)})", "waktu_kejadian")
+        if self.berlaku_sampai <= self.waktu_laporan:
+            raise _refuse("expiry_before_report", "berlaku_sampai: harus sesudah waktu_laporan", "berlaku_sampai")
+        casualties = [name for name in ("meninggal", "hilang", "luka") if getattr(self, name) is not None]
+        if casualties and not reports.official_release(self.rilis_resmi):
+            raise _refuse("casualties_unofficial", f"{casualties[0]}: {reports.CASUALTIES_RULE}", casualties[0])
+        if problem := reports.role_problem(self.pelapor, set(self.ksb.split("/")[1].split("-"))):
+            raise _refuse("reporter_named", "pelapor: " + problem, "pelapor")
+        self._forward_only()
+        return self
+
+    def _forward_only(self) -> None:
+        for index, (before, after) in enumerate(zip(self.status, self.status[1:], strict=False), start=1):
+            if before.status in reports.ENDED:
+                message = f"status: sesudah {before.status} tidak ada langkah lagi"
+            elif after.status in reports.STATUS_ORDER and (
+                    reports.STATUS_ORDER.index(after.status) <= reports.STATUS_ORDER.index(before.status)):
+                message = f"status: {after.status} sesudah {before.status} berarti mundur; status hanya boleh maju"
+            elif after.waktu < before.waktu:
+                message = "status: waktu setiap langkah tidak boleh sebelum langkah sebelumnya"
+            else:
+                continue
+            raise _refuse("status_backwards", message, f"status.{index}")
+        for index, step in enumerate(self.status):
+            if step.status in reports.ENDED and not step.catatan:
+                raise _refuse("status_without_reason", f"status: {step.status} perlu catatan (alasannya, singkat)", f"status.{index}")
+        if self.status[-1].status == "sesuai-rilis-resmi" and not reports.official_release(self.rilis_resmi):
+            raise _refuse("official_without_release", "status: sesuai-rilis-resmi perlu rilis_resmi, alamat rilis BPBD atau BNPB",
+                          f"status.{len(self.status) - 1}")
+
+    @property
+    def status_kini(self) -> str:
+        """The status in force: the last step."""
+        return self.status[-1].status
+
+
 # --- files ---------------------------------------------------------------------------------
 
 
@@ -851,6 +1022,8 @@ class Placed(Generic[RecordT]):
     """For a KSB: its place in the official list of regions."""
     body: str = ""
     """For FGD and guides: the Markdown body."""
+    kunci: str = ""
+    """For a report: its id, ``<tahun>/<file name>``, which ``menggantikan`` names."""
 
 
 @dataclass(frozen=True)
@@ -866,6 +1039,10 @@ class Content:
     panduan: list[Placed[Panduan]]
     hitungan: list[HitunganKsb] = field(default_factory=list)
     """Official counts of KSB, oldest first."""
+    laporan: list[Placed[Laporan]] = field(default_factory=list)
+    """Situation reports from KSB posko, newest first; ``wilayah`` and ``tempat`` are their KSB's."""
+    sekarang: dt.datetime | None = None
+    """When the content was read (WIB): what a report's expiry is measured against at build time."""
     peringatan: list[ContentError] = field(default_factory=list)
     """Problems that do not stop a build (a guide not reviewed for 12 months), as ``path:line:column: message``."""
 

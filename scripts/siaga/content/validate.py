@@ -23,10 +23,13 @@ from . import model
 from .errors import ContentError, ContentInvalid
 from .load import Document, read_markdown, read_yaml, string_values
 from .regions import PROVINCE, official_list
-from .wording import today_in_banten
+from .reports import suggestion
+from .wording import BANTEN, today_in_banten
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
+_REPORT_NAME = re.compile(r"^(?P<when>[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{4})-(?P<ksb>[a-z0-9]+(-[a-z0-9]+)*?)(-(?P<n>[0-9]+))?$")
+_VILLAGE_PREFIX = re.compile(r"^(desa|ds\.?|kelurahan|kel\.?)\s+", re.I)
 _FGD_NAME = re.compile(r"^(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})-(?P<slug>[a-z0-9]+(-[a-z0-9]+)*)$")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -142,7 +145,7 @@ def _schema_errors(doc: Document, cls: type[BaseModel], error: ValidationError) 
             loc = loc + tuple(int(part) if part.isdigit() else part for part in str(at).split("."))
         parent = _model_at(cls, loc[:-1])
         allowed = list(parent.model_fields) if parent else []
-        yield doc.error(loc, error_message(item, allowed), at_key=item["type"] in ("extra_forbidden", "consent_missing"))
+        yield doc.error(loc, error_message(item, allowed), at_key=item["type"] in ("extra_forbidden", "consent_missing", "publik_unused"))
 
 
 # Editors leave these beside the file being edited: harmless, never read.
@@ -200,7 +203,9 @@ class _Reader:
         self.warnings: list[ContentError] = []
         self.numbers: list[tuple[Document, tuple[str | int, ...], str, bool]] = []
         self.today = today
-        self.context: dict[str, Any] = {"hari_ini": today}
+        # A report may not be from later than now: the real clock, or the end of the day a test fixes.
+        now = dt.datetime.now(BANTEN) if today == today_in_banten() else dt.datetime.combine(today, dt.time(23, 59, 59), BANTEN)
+        self.context: dict[str, Any] = {"hari_ini": today, "sekarang": now}
 
     def number(self, doc: Document, loc: tuple[str | int, ...], e164: str | None, *, sample: bool) -> None:
         """Remember where a phone number was written, so that a sample number copied into real data is caught."""
@@ -281,6 +286,7 @@ def load_and_validate(content_dir: Path, today: dt.date | None = None, cache: Re
     fgd = _read_fgd(reader, regions)
     guides = _read_guides(reader, numbers)
     counts = _read_counts(reader, regions)
+    reports = _read_reports(reader, ksb)
     _check_sample_numbers(reader)
     if reader.errors:
         raise ContentInvalid(reader.errors)
@@ -293,6 +299,8 @@ def load_and_validate(content_dir: Path, today: dt.date | None = None, cache: Re
         fgd=sorted(fgd, key=lambda entry: entry.record.tanggal, reverse=True),
         panduan=sorted(guides, key=lambda entry: (entry.record.urutan, entry.slug)),
         hitungan=counts,
+        laporan=sorted(reports, key=lambda entry: (entry.record.waktu_laporan, entry.slug), reverse=True),
+        sekarang=reader.context["sekarang"],
         peringatan=sorted(reader.warnings),
     )
 
@@ -479,6 +487,65 @@ def _read_fgd(reader: _Reader, regions: list[model.Wilayah]) -> list[model.Place
         _check_regions(reader, doc, ("peserta", "wilayah"), fgd.peserta.wilayah, regions)
         entries.append(model.Placed(fgd, path.stem, doc.path, body=doc.body))
     return entries
+
+
+def _read_reports(reader: _Reader, ksb: list[model.Placed[model.Ksb]]) -> list[model.Placed[model.Laporan]]:
+    """Situation reports: each file against the model, then what only the whole content can tell (the KSB exists, the
+    village is in its area, a correction names a report that says it was corrected)."""
+    by_id = {f"{entry.wilayah.slug}/{entry.slug}": entry for entry in ksb if entry.wilayah}
+    found: dict[str, tuple[Document, model.Placed[model.Laporan]]] = {}
+    for path in reader.files("laporan", ".yml"):
+        year = path.parent.name
+        name = _REPORT_NAME.match(path.stem)
+        if path.parent.parent != reader.content_dir / "laporan" or not re.fullmatch(r"[0-9]{4}", year) or not name:
+            reader.file_error(path, "berkas laporan harus bernama content/laporan/<tahun>/<YYYY-MM-DD-HHMM>-<ksb>.yml, "
+                                    "misalnya content/laporan/2025/2025-11-03-0445-angsana.yml (make laporan membuatnya)")
+            continue
+        if (read := reader.read(path, model.Laporan)) is None:
+            continue
+        doc, report = read
+        written = report.waktu_laporan.strftime("%Y-%m-%d-%H%M")
+        if name["when"] != written or year != written[:4]:
+            reader.errors.append(doc.error(("waktu_laporan",), f"waktu_laporan: {written} berbeda dengan waktu di nama berkas "
+                                                               f"({year}/{name['when']})"))
+        entry = by_id.get(report.ksb)
+        if entry is None:
+            hint = suggestion(report.ksb, sorted(by_id))
+            reader.errors.append(doc.error(("ksb",), f"ksb: {report.ksb!r} tidak ada di content/ksb" + hint))
+            continue
+        _check_report_place(reader, doc, report, entry)
+        report_id = f"{year}/{path.stem}"
+        found[report_id] = (doc, model.Placed(report, path.stem, doc.path, wilayah=entry.wilayah, tempat=entry.tempat, kunci=report_id))
+    superseded = {placed.record.menggantikan: report_id for report_id, (_, placed) in found.items() if placed.record.menggantikan}
+    for report_id, (doc, placed) in found.items():
+        report = placed.record
+        if report.menggantikan:
+            earlier = found.get(report.menggantikan)
+            if earlier is None:
+                reader.errors.append(doc.error(("menggantikan",), f"menggantikan: laporan {report.menggantikan!r} tidak ada"))
+            elif earlier[1].record.status_kini != "dikoreksi":
+                reader.errors.append(doc.error(("menggantikan",), f"menggantikan: laporan {report.menggantikan} belum berstatus "
+                                                                  "dikoreksi; tambahkan langkah status dikoreksi di berkasnya"))
+        if report.status_kini == "dikoreksi" and report_id not in superseded:
+            at = ("status", len(report.status) - 1)
+            reader.errors.append(doc.error(at, f"status: dikoreksi perlu laporan pengganti yang menyebut menggantikan: {report_id}"))
+    return [placed for _, placed in found.values()]
+
+
+def _check_report_place(reader: _Reader, doc: Document, report: model.Laporan, entry: model.Placed[model.Ksb]) -> None:
+    """The report's village is in its KSB's kecamatan, and among the KSB's villages if it lists them (official list)."""
+    if entry.tempat is None:
+        return
+    village = _VILLAGE_PREFIX.sub("", report.lokasi.split(",")[0].strip())
+    official = official_list().find(entry.tempat.kode_kecamatan, village)
+    if official is None:
+        hint = official_list().suggest(entry.tempat.kode_kecamatan, village)
+        message = (f"lokasi: desa/kelurahan {village!r} tidak ada di Kecamatan {entry.tempat.kecamatan} menurut daftar resmi "
+                   f"Kemendagri" + (f": maksud Anda {hint!r}?" if hint else ""))
+        reader.errors.append(doc.error(("lokasi",), message))
+    elif entry.tempat.desa and official.kode not in {code for code, _, _ in entry.tempat.desa}:
+        covered = ", ".join(name for _, name, _ in entry.tempat.desa)
+        reader.errors.append(doc.error(("lokasi",), f"lokasi: {official.nama} bukan wilayah {entry.record.nama} (desanya: {covered})"))
 
 
 def _read_guides(reader: _Reader, numbers: list[model.NomorDarurat]) -> list[model.Placed[model.Panduan]]:

@@ -31,7 +31,7 @@ class Update:
     key: str
     """What the entry is about (``fgd/<slug>``), the source of its stable id."""
     day: dt.date
-    """When it happened or was last checked."""
+    """When it happened or was last checked (a report: the moment its status last moved)."""
     title: str
     summary: str
     docs_path: str
@@ -74,20 +74,26 @@ def updates(content: Content) -> list[Update]:
 
 
 def _midnight(day: dt.date) -> dt.datetime:
+    if isinstance(day, dt.datetime):
+        return day.astimezone(BANTEN)
     return dt.datetime(day.year, day.month, day.day, tzinfo=BANTEN)  # the content's dates are Banten's calendar days
 
 
-def atom_feed(entries: list[Update], urls: SiteUrls, last_change: dt.date | None, *, title: str, author: str) -> bytes:
+SUBTITLE = "Catatan FGD, pembaruan data KSB, dan panduan kesiapsiagaan bencana di Provinsi Banten."
+
+
+def atom_feed(entries: list[Update], urls: SiteUrls, last_change: dt.date | None, *, title: str, author: str,
+              self_path: str = "feed.xml", subtitle: str = SUBTITLE, key: str = "feed") -> bytes:
     """The feed as UTF-8 Atom XML; ``updated`` is the newest entry's date (the content's last change if there is
     none, never the clock), so it changes only with content."""
     feed = FeedGenerator()
-    feed.id(stable_id("feed"))
+    feed.id(stable_id(key))
     feed.title(title)
-    feed.subtitle("Catatan FGD, pembaruan data KSB, dan panduan kesiapsiagaan bencana di Provinsi Banten.")
+    feed.subtitle(subtitle)
     feed.language("id")
     feed.author({"name": author})
     feed.link(href=urls.base, rel="alternate", type="text/html")
-    feed.link(href=urls.file("feed.xml"), rel="self", type="application/atom+xml")
+    feed.link(href=urls.file(self_path), rel="self", type="application/atom+xml")
     newest = entries[0].day if entries else last_change or dt.date(1970, 1, 1)  # no dated content at all
     feed.updated(_midnight(newest))
     for update in entries:

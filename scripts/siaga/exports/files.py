@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..content import reports
 from ..content.model import Content
 from ..published import paths
-from ..published.catalogue import Download
+from ..published.catalogue import REPORT_COLUMNS, Download
 from ..published.urls import SiteUrls
-from . import agenda, tables, vcard
+from . import agenda, laporan, tables, vcard
 from .feed import atom_feed, updates
 from .qr import cached_qr_svg
 from .share_image import share_image
@@ -58,13 +59,36 @@ def export_files(content: Content, urls: SiteUrls, qr_cache: Path | None = None)
         Download(paths.FEED, atom_feed(entries, urls, content.last_change(), title=FEED_TITLE, author=PUBLISHER), "Feed pembaruan (Atom)",
                  "Catatan FGD baru dan data yang diperbarui, untuk aplikasi pembaca feed.", len(entries)),
     ]
+    report_table = laporan.report_rows(content, urls)
+    standing = [row for row in report_table if row["status"] not in reports.ENDED]
+    report_entries = laporan.report_updates(content)
+    downloads += [
+        Download(paths.REPORTS_CSV, tables.to_csv(report_table, columns=REPORT_COLUMNS), "Laporan situasi dari posko KSB (CSV)",
+                 "Satu baris per laporan warga, dengan status verifikasinya; tanpa nama dan nomor orang.", len(report_table)),
+        Download(paths.REPORTS_HXL_CSV, tables.to_csv(report_table, columns=REPORT_COLUMNS, hxl=True),
+                 "Laporan situasi (CSV dengan tagar HXL)", "Isi yang sama, dengan baris tagar HXL.", len(report_table)),
+        Download(paths.REPORTS_GEOJSON, tables.to_geojson(standing), "Peta laporan situasi (GeoJSON)",
+                 "Satu titik per laporan yang tidak dikoreksi atau dicabut, paling rinci setingkat desa.",
+                 sum(1 for row in standing if row["lat"] is not None)),
+        Download(paths.REPORTS_FEED, _reports_feed(report_entries, urls, content, paths.REPORTS_FEED, "Banten"),
+                 "Feed laporan situasi (Atom)", "Laporan baru dan perubahan statusnya, untuk redaksi dan mitra.", len(report_entries)),
+    ]
     files = {download.path: download.data for download in downloads}
+    for region in content.wilayah:
+        feed_path = paths.reports_region_feed(region.slug)
+        files[feed_path] = _reports_feed(laporan.report_updates(content, region.slug), urls, content, feed_path, region.nama)
     files[paths.SHARE_IMAGE] = _share_image(content)
     for entry in content.ksb:
         if cards := vcard.ksb_contacts(entry, urls):
             files[paths.ksb_vcard_path(entry)] = vcard.serialize(cards)
         files[paths.ksb_qr_path(entry)] = cached_qr_svg(urls.page(paths.ksb_path(entry)), f"Kode QR halaman {entry.record.nama}", qr_cache)
     return Exports(downloads, files)
+
+
+def _reports_feed(entries: list, urls: SiteUrls, content: Content, path: str, where: str) -> bytes:
+    return atom_feed(entries, urls, content.last_change(), title=f"Siaga Banten: laporan situasi posko KSB, {where}", author=PUBLISHER,
+                     self_path=path, key=path, subtitle=f"Laporan warga dari posko Kampung Siaga Bencana di {where}, dengan status "
+                     "verifikasinya. Bukan peringatan resmi: data resmi dari BPBD dan BNPB.")
 
 
 def _share_image(content: Content) -> bytes:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from ..content.model import Content
@@ -40,18 +41,18 @@ def spreadsheet_text(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def to_csv(rows: list[dict[str, Value]], *, hxl: bool = False) -> bytes:
+def to_csv(rows: list[dict[str, Value]], *, hxl: bool = False, columns: Sequence[Any] = COLUMNS) -> bytes:
     """UTF-8 CSV (RFC 4180, via the csv module); with ``hxl`` a row of HXL hashtags follows the header.
 
     Every cell that a spreadsheet would run as a formula is neutralised (:func:`spreadsheet_text`); so is a
     phone number in E.164 (+62...), which Excel would otherwise turn into 6.28E+12."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([column.name for column in COLUMNS])
+    writer.writerow([column.name for column in columns])
     if hxl:
-        writer.writerow([column.hxl for column in COLUMNS])
+        writer.writerow([column.hxl for column in columns])
     for row in rows:
-        writer.writerow([spreadsheet_text(_cell(row[column.name])) for column in COLUMNS])
+        writer.writerow([spreadsheet_text(_cell(row[column.name])) for column in columns])
     return buffer.getvalue().encode("utf-8")
 
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from ..content import phone
-from ..content.model import Ksb, Lokasi, Placed, Posko, Wilayah
-from .paths import ksb_path, placed_region
+from ..content import phone, reports
+from ..content.model import Ksb, Laporan, Lokasi, Placed, Posko, Wilayah
+from .paths import ksb_path, placed_region, report_path
 from .urls import SiteUrls
 
 Value = str | int | float | bool | list[str] | None
@@ -27,14 +27,15 @@ Value = str | int | float | bool | list[str] | None
 
 @dataclass(frozen=True)
 class Column:
-    """One column of the public KSB table."""
+    """One column of a public table: the KSB table (:data:`COLUMNS`) or the reports' (:data:`REPORT_COLUMNS`)."""
 
     name: str
     """Column name in the CSV header and key in JSON and GeoJSON properties."""
     kind: str
     """Type as the data dictionary names it, in Indonesian."""
-    value: Callable[[Placed[Ksb], SiteUrls], Value]
-    """Reads the value from a validated KSB."""
+    value: Callable[..., Value]
+    """Reads the value: from a validated KSB and the site's addresses, or (a report's column) from a validated report,
+    its KSB and the addresses."""
     field: tuple[type[BaseModel], str] | None = None
     """The model field it comes from: its docstring is the column's description."""
     note: str = ""
@@ -174,3 +175,78 @@ class Download:
     def size(self) -> str:
         """Its size as a reader on metered data wants to know it."""
         return f"{len(self.data) / 1024:.1f} KB".replace(".", ",")
+
+
+# --- situation reports ------------------------------------------------------------------------
+
+
+def _shown(entry: Placed[Laporan], value: Value) -> Value:
+    """A report's details only while it stands: a corrected or withdrawn report keeps its id, status and link."""
+    return None if entry.record.status_kini in reports.ENDED else value
+
+
+def _moment(value: object) -> str | None:
+    return reports.in_banten(value).isoformat() if value is not None else None  # type: ignore[arg-type]
+
+
+def _village_point(ksb: Placed[Ksb], coordinate: str) -> float | None:
+    """The KSB's point rounded to two decimals (about a kilometre): a report is placed no finer than its village."""
+    point = ksb.tempat.titik if ksb.tempat else ksb.record.lokasi
+    return round(getattr(point, coordinate), 2) if point else None
+
+
+def _count(name: str) -> Callable[[Placed[Laporan], Placed[Ksb], SiteUrls], Value]:
+    return lambda r, k, u: _shown(r, getattr(r.record, name))
+
+
+def _part(group: str, name: str) -> Callable[[Placed[Laporan], Placed[Ksb], SiteUrls], Value]:
+    return lambda r, k, u: _shown(r, getattr(getattr(r.record, group), name) if getattr(r.record, group) else None)
+
+
+REPORT_COLUMNS: tuple[Column, ...] = (
+    Column("id", "teks", lambda r, k, u: r.kunci, note="Kode unik laporan: tahun/nama berkasnya.", hxl="#event+id"),
+    Column("status", "teks", lambda r, k, u: r.record.status_kini, note="Status verifikasi yang berlaku: "
+                 + ", ".join(reports.STATUSES) + ". Untuk laporan dikoreksi atau dicabut, kolom rincian dikosongkan.", hxl="#status"),
+    Column("ksb", "teks", lambda r, k, u: r.record.ksb, (Laporan, "ksb"), note="Sama dengan kolom id di data/ksb.csv.",
+                 hxl="#org+code"),
+    Column("ksb_nama", "teks", lambda r, k, u: k.record.nama, note="Nama KSB pelapor.", hxl="#org+name"),
+    Column("wilayah_kode", "teks", lambda r, k, u: placed_region(k).kode, hxl="#adm2+code"),
+    Column("wilayah", "teks", lambda r, k, u: placed_region(k).nama, hxl="#adm2+name"),
+    Column("kecamatan", "teks", lambda r, k, u: k.tempat.kecamatan if k.tempat else k.record.kecamatan, hxl="#adm3+name"),
+    Column("lokasi", "teks", lambda r, k, u: _shown(r, r.record.lokasi), (Laporan, "lokasi"), hxl="#loc+name"),
+    Column("ancaman", "teks", lambda r, k, u: r.record.ancaman, (Laporan, "ancaman"), hxl="#crisis+type"),
+    Column("waktu_kejadian", "tanggal dan jam (ISO 8601, WIB)", lambda r, k, u: _moment(r.record.waktu_kejadian),
+                 (Laporan, "waktu_kejadian"), hxl="#date+occurred"),
+    Column("waktu_laporan", "tanggal dan jam (ISO 8601, WIB)", lambda r, k, u: _moment(r.record.waktu_laporan),
+                 (Laporan, "waktu_laporan"), hxl="#date+reported"),
+    Column("berlaku_sampai", "tanggal dan jam (ISO 8601, WIB)", lambda r, k, u: _moment(r.record.berlaku_sampai),
+                 (Laporan, "berlaku_sampai"), hxl="#date+expires"),
+    Column("ringkasan", "teks", lambda r, k, u: _shown(r, r.record.ringkasan), (Laporan, "ringkasan"), hxl="#description"),
+    Column("terdampak_kk", "bilangan bulat", _count("terdampak_kk"), (Laporan, "terdampak_kk"), hxl="#affected+hh"),
+    Column("mengungsi_jiwa", "bilangan bulat", _count("mengungsi_jiwa"), (Laporan, "mengungsi_jiwa"), hxl="#affected+idps+ind"),
+    Column("rumah_rusak_ringan", "bilangan bulat", _part("rumah_rusak", "ringan"), note="Kosong berarti belum diketahui.",
+                 hxl="#indicator+houses+damage_light"),
+    Column("rumah_rusak_sedang", "bilangan bulat", _part("rumah_rusak", "sedang"), note="Kosong berarti belum diketahui.",
+                 hxl="#indicator+houses+damage_medium"),
+    Column("rumah_rusak_berat", "bilangan bulat", _part("rumah_rusak", "berat"), note="Kosong berarti belum diketahui.",
+                 hxl="#indicator+houses+damage_heavy"),
+    Column("pengungsian", "daftar teks", lambda r, k, u: _shown(r, list(r.record.pengungsian)), (Laporan, "pengungsian"),
+                 hxl="#loc+name+shelter"),
+    Column("kebutuhan", "daftar teks", lambda r, k, u: _shown(r, list(r.record.kebutuhan)), (Laporan, "kebutuhan"),
+                 hxl="#item+name+needs"),
+    Column("lansia", "bilangan bulat", _part("rentan", "lansia"), hxl="#affected+elderly"),
+    Column("balita", "bilangan bulat", _part("rentan", "balita"), hxl="#affected+children+u5"),
+    Column("ibu_hamil", "bilangan bulat", _part("rentan", "ibu_hamil"), hxl="#affected+pregnant"),
+    Column("disabilitas", "bilangan bulat", _part("rentan", "disabilitas"), hxl="#affected+disabled"),
+    Column("meninggal", "bilangan bulat", _count("meninggal"), (Laporan, "meninggal"), hxl="#affected+killed"),
+    Column("hilang", "bilangan bulat", _count("hilang"), (Laporan, "hilang"), hxl="#affected+missing"),
+    Column("luka", "bilangan bulat", _count("luka"), (Laporan, "luka"), hxl="#affected+injured"),
+    Column("rilis_resmi", "teks (URL)", lambda r, k, u: r.record.rilis_resmi, (Laporan, "rilis_resmi"), hxl="#meta+source"),
+    Column("pelapor", "teks", lambda r, k, u: _shown(r, r.record.pelapor), (Laporan, "pelapor"), hxl="#contact+role"),
+    Column("menggantikan", "teks", lambda r, k, u: r.record.menggantikan, (Laporan, "menggantikan"), hxl="#event+id+replaces"),
+    Column("lat", "desimal", lambda r, k, u: _village_point(k, "lat"),
+                 note="Titik KSB dibulatkan ke dua desimal (sekitar 1 km): paling rinci setingkat desa, tidak pernah rumah.",
+                 hxl="#geo+lat"),
+    Column("lon", "desimal", lambda r, k, u: _village_point(k, "lon"), note="Seperti lat.", hxl="#geo+lon"),
+    Column("halaman", "teks (URL)", lambda r, k, u: u.page(report_path(r)), note="Alamat halaman laporan ini.", hxl="#meta+url"),
+)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 
-from ..content.model import Fgd, Ksb, Panduan, Placed, Wilayah
+from ..content.model import Fgd, Ksb, Laporan, Panduan, Placed, Wilayah
 
 DATA_PAGE = "data/index.md"
 KSB_CSV = "data/ksb.csv"
@@ -18,6 +18,11 @@ KSB_GEOJSON = "data/ksb.geojson"
 CONTACTS_VCF = "data/kontak.vcf"
 AGENDA_ICS = "data/agenda.ics"
 FEED = "feed.xml"
+REPORTS_PAGE = "laporan/index.md"
+REPORTS_FEED = "laporan/feed.xml"
+REPORTS_CSV = "data/laporan.csv"
+REPORTS_HXL_CSV = "data/laporan-hxl.csv"
+REPORTS_GEOJSON = "data/laporan.geojson"
 SHARE_IMAGE = "assets/bagikan.png"
 SERVICE_WORKER = "sw.js"
 
@@ -88,3 +93,18 @@ def ksb_qr_path(entry: Placed[Ksb]) -> str:
 def needs_region_path(slug: str) -> str:
     """One region's logistics needs, served at ``/kebutuhan/<wilayah>/`` (only when /kebutuhan/ lists regions)."""
     return f"kebutuhan/{slug}.md"
+
+
+def report_path(entry: Placed[Laporan]) -> str:
+    """A situation report's page, served at ``/laporan/<tahun>/<YYYY-MM-DD-HHMM>-<ksb>/``."""
+    return f"laporan/{entry.kunci}.md"
+
+
+def reports_region_path(slug: str) -> str:
+    """One region's reports, served at ``/laporan/wilayah/<wilayah>/``."""
+    return f"laporan/wilayah/{slug}.md"
+
+
+def reports_region_feed(slug: str) -> str:
+    """One region's reports as an Atom feed, for a local newsroom or a BPBD."""
+    return f"laporan/wilayah/{slug}.xml"

@@ -41,11 +41,13 @@ def index_for_search(site: Path, content: Content) -> None:
             bundles[-1].append(slug)
             size += len(entries)
     runs += [(f"ksb/{{{','.join(regions)}}}/*/index.html", f"pagefind/ksb-{number}") for number, regions in enumerate(bundles, 1)]
+    # Situation reports and the regions' lists of them (four levels down) have a bundle of their own.
+    runs.append(("laporan/*/*/index.html", "pagefind/laporan"))
     # The bundles are independent, and an indexer works on one core: one at a time per core (not all at
     # once, for memory). Pagefind adds its files to a folder without emptying it, so they can share pagefind/.
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         list(pool.map(lambda run: _pagefind(site, *run), runs))
-    names = [f"ksb-{number}/" for number in range(1, len(bundles) + 1)]
+    names = [f"ksb-{number}/" for number in range(1, len(bundles) + 1)] + ["laporan/"]
     (site / "pagefind" / BUNDLE_LIST).write_text(json.dumps(names), encoding="utf-8")
 
 

@@ -296,3 +296,18 @@ def test_a_report_file_is_held_to_the_same_rules(project, case):
                             "status hanya boleh maju"]
     else:
         assert problems == expected
+
+
+def test_two_ksb_of_one_name_are_told_apart_by_their_region(project):
+    from siaga.content.validate import load_and_validate
+    from siaga.maintainer.laporan import read_message
+
+    source = "sumber: [{judul: Berita uji, penerbit: Koran uji, tahun: 2025}]\n"
+    write(project, "ksb/kab-lebak/kembar.yml", "nama: KSB Kembar\nkecamatan: Bayah\n" + source)
+    write(project, "ksb/kota-serang/kembar.yml", "nama: KSB Kembar\nkecamatan: Serang\n" + source)
+    content = load_and_validate(project.content, today=TODAY)
+    message = "LAPORAN KSB\nKSB: Kembar\n"
+    assert ("pesan:2:6: KSB: ada lebih dari satu KSB bernama 'Kembar' (Kabupaten Lebak, Kota Serang); tulis misalnya "
+            "'KSB: kab-lebak/kembar'") in read_message(message, content, NOW).problems
+    named = read_message(message.replace("Kembar", "kota-serang/kembar"), content, NOW)
+    assert named.ksb is not None and named.ksb.wilayah.slug == "kota-serang"

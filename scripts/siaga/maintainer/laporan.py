@@ -82,12 +82,14 @@ def _find_ksb(content: Content, text: str) -> tuple[Placed[Ksb] | None, str]:
     """The KSB a volunteer named ("Angsana", "KSB Angsana", "ksb angsana"), or None with the reason."""
     wanted = " ".join(re.sub(r"^ksb\b", "", text.strip(), flags=re.I).split()).casefold()
     matches = [entry for entry in content.ksb
-               if " ".join(re.sub(r"^ksb\b", "", entry.record.nama, flags=re.I).split()).casefold() == wanted or entry.slug == wanted]
+               if " ".join(re.sub(r"^ksb\b", "", entry.record.nama, flags=re.I).split()).casefold() == wanted
+               or wanted in (entry.slug, f"{entry.wilayah.slug if entry.wilayah else ''}/{entry.slug}")]
     if len(matches) == 1:
         return matches[0], ""
     if len(matches) > 1:
         regions = ", ".join(entry.wilayah.nama for entry in matches if entry.wilayah)
-        return None, f"KSB: ada lebih dari satu KSB bernama {text.strip()!r} ({regions}); tulis misalnya 'KSB: {matches[0].slug}'"
+        where = f"{matches[0].wilayah.slug if matches[0].wilayah else ''}/{matches[0].slug}"
+        return None, f"KSB: ada lebih dari satu KSB bernama {text.strip()!r} ({regions}); tulis misalnya 'KSB: {where}'"
     names = sorted({re.sub(r"^KSB\s+", "", entry.record.nama) for entry in content.ksb})
     return None, f"KSB: {text.strip()!r} tidak ada di daftar KSB situs ini" + reports.suggestion(wanted, names)
 

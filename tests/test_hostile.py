@@ -173,21 +173,16 @@ def _problems(project) -> list[str]:
     return [str(error) for error in caught.value.errors]
 
 
-def test_a_board_member_without_recorded_consent_is_refused_and_told_where_such_records_belong(project):
+@pytest.mark.parametrize(("person", "at", "says"), [
+    ("  - nama: Orang Tanpa Persetujuan\n    jabatan: bendahara\n    telepon: 0812-0000-0999\n", "9:5: pengurus tanpa 'persetujuan'",
+     "berkas kantor Dinas Sosial atau Forum KSB"),
+    ("  - nama: Orang Tersembunyi\n    jabatan: bendahara\n    publik: false\n    persetujuan: 2026-01-01\n", "11:5: publik: false",
+     "tidak boleh dicatat di sini"),
+], ids=["no-consent-date", "marked-not-public"])
+def test_a_board_member_the_site_may_not_publish_is_refused_and_told_where_such_records_belong(project, person, at, says):
     from conftest import KSB_MINIMAL
 
-    write(project, "ksb/kab-lebak/uji.yml", KSB_MINIMAL + "pengurus:\n  - nama: Orang Tanpa Persetujuan\n    jabatan: bendahara\n"
-                                                         "    telepon: 0812-0000-0999\n")
+    write(project, "ksb/kab-lebak/uji.yml", KSB_MINIMAL + "pengurus:\n" + person)
     [problem] = _problems(project)
-    assert problem.startswith("content/ksb/kab-lebak/uji.yml:9:5: pengurus tanpa 'persetujuan'"), problem
-    assert "berkas kantor Dinas Sosial atau Forum KSB" in problem and "persetujuan" in problem
-
-
-def test_a_member_marked_not_public_is_refused_not_hidden(project):
-    from conftest import KSB_MINIMAL
-
-    write(project, "ksb/kab-lebak/uji.yml", KSB_MINIMAL + "pengurus:\n  - nama: Orang Tersembunyi\n    jabatan: bendahara\n"
-                                                         "    publik: false\n    persetujuan: 2026-01-01\n")
-    [problem] = _problems(project)
-    assert problem.startswith("content/ksb/kab-lebak/uji.yml:11:5:"), problem
-    assert "tidak boleh dicatat di sini" in problem and "Hapus entri ini" in problem
+    assert problem.startswith("content/ksb/kab-lebak/uji.yml:" + at), problem
+    assert says in problem and "berkas kantor" in problem

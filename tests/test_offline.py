@@ -50,6 +50,12 @@ def _version(site) -> str:
     return json.loads(re.search(r"var SETELAN = (\{.*?\n\});", (site / "sw.js").read_text(encoding="utf-8"), re.S).group(1))["versi"]
 
 
+def _reader(browser):
+    """A phone whose browser lets the site's offline copy work: (context, page)."""
+    context = browser.new_context(viewport=SMALL_PHONE, locale="id-ID", service_workers="allow")
+    return context, context.new_page()
+
+
 def _controlled(page) -> None:
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     wait_until(page, "navigator.serviceWorker.controller !== null")
@@ -80,8 +86,7 @@ def _fetched(page, path: str) -> str:
 def test_a_returning_reader_gets_every_changed_file_within_one_reload(browser, deploys):
     first, second = deploys
     assert _version(first) != _version(second)
-    context = browser.new_context(viewport=SMALL_PHONE, locale="id-ID", service_workers="allow")
-    page = context.new_page()
+    context, page = _reader(browser)
     with serving_deployments(first) as (url, host):
         # The first visits: the home page installs the worker; the region page's script, the stylesheet, the
         # map data and Pagefind's engine are saved as the reader uses them.
@@ -121,8 +126,7 @@ def test_a_returning_reader_gets_every_changed_file_within_one_reload(browser, d
 
 def test_a_saved_page_beats_a_host_error_and_says_when_it_was_saved(browser, deploys):
     site, _ = deploys
-    context = browser.new_context(viewport=SMALL_PHONE, locale="id-ID", service_workers="allow")
-    page = context.new_page()
+    context, page = _reader(browser)
     with serving_deployments(site) as (url, host):
         page.goto(url + "/")
         _controlled(page)
@@ -141,8 +145,7 @@ def test_a_saved_page_beats_a_host_error_and_says_when_it_was_saved(browser, dep
 
 def test_a_page_never_opened_falls_back_to_the_numbers_at_their_own_address(browser, deploys):
     site, _ = deploys
-    context = browser.new_context(viewport=SMALL_PHONE, locale="id-ID", service_workers="allow")
-    page = context.new_page()
+    context, page = _reader(browser)
     with serving_deployments(site) as (url, _host):
         page.goto(url + "/")
         _controlled(page)
@@ -167,8 +170,7 @@ def test_saved_copies_are_one_per_address_and_limited(browser, deploys, tmp_path
 
     site = shutil.copytree(deploys[0], tmp_path / "situs")
     write_service_worker(site, load_and_validate(GOLDEN_CONTENT, today=TODAY), limit=3)
-    context = browser.new_context(viewport=SMALL_PHONE, locale="id-ID", service_workers="allow")
-    page = context.new_page()
+    context, page = _reader(browser)
     keys = "caches.keys().then(n => caches.open(n[0])).then(c => c.keys()).then(k => k.map(r => r.url))"
     with serving_deployments(site) as (url, _host):
         page.goto(url + "/")

@@ -30,7 +30,6 @@ from .published.urls import SiteUrls
 from .site import linkcheck
 from .site.mkdocs_build import run_mkdocs
 from .site.offline import write_service_worker
-from .site.policy import write_policies
 from .site.publish import exclusive, new_build_dir, publish, recover, removing_old_builds
 from .site.search import index_for_search
 from .site.sitemap import split_sitemap
@@ -141,8 +140,6 @@ def build(project: Project, *, strict: bool = False, today: dt.date | None = Non
                     run_mkdocs(project.config, staging, strict=strict, extra=theme_extra(content))
                 with step("peta situs"):
                     split_sitemap(staging, SiteUrls.from_config(project.config).base)
-                with step("kebijakan keamanan"):
-                    write_policies(staging)
                 with step("indeks pencarian"):
                     index_for_search(staging, content)
                 with step("service worker"):

@@ -221,9 +221,11 @@ def _report_context(content: Content, urls: SiteUrls) -> dict[str, Any]:
     ksb_by_id = {situasi.ksb_id(entry): entry for entry in content.ksb}
     states = situasi.situations(content)
     by_region: dict[str, list[Any]] = {}
-    for entry in content.laporan:
+    by_ksb: dict[str, list[Any]] = {}
+    for entry in content.laporan:  # newest first, and so is each list
         if entry.wilayah:
             by_region.setdefault(entry.wilayah.slug, []).append(entry)
+        by_ksb.setdefault(entry.record.ksb, []).append(entry)
 
     def whatsapp_text(entry: Any) -> str:
         report = entry.record
@@ -243,7 +245,7 @@ def _report_context(content: Content, urls: SiteUrls) -> dict[str, Any]:
         "laporan_by_kunci": {entry.kunci: entry for entry in content.laporan},
         "ksb_laporan": {entry.kunci: ksb_by_id[entry.record.ksb] for entry in content.laporan},
         "pengganti_laporan": {entry.record.menggantikan: entry for entry in content.laporan if entry.record.menggantikan},
-        "laporan_ksb": lambda entry: [r for r in content.laporan if r.record.ksb == situasi.ksb_id(entry)][:5],
+        "laporan_ksb": lambda entry: by_ksb.get(situasi.ksb_id(entry), [])[:5],
         "aktif": situasi.active(content),
         "keadaan_ksb": lambda entry: states[situasi.ksb_id(entry)],
         "status_laporan": reports.STATUS_LABELS,

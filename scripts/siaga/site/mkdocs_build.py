@@ -36,6 +36,23 @@ def run_mkdocs(config: Path, site_dir: Path, *, strict: bool, extra: dict[str, o
         raise BuildFailed(f"MkDocs gagal membangun situs: {reason}")
 
 
+def _policies_plugin():
+    """A plugin that writes the content security policy into every page as MkDocs renders it (siaga.site.policy):
+    the pages, and the 404 page, which MkDocs renders as a template of its own."""
+    from mkdocs.plugins import BasePlugin
+
+    from .policy import with_policies
+
+    class Policies(BasePlugin):
+        def on_post_page(self, output: str, **kwargs: object) -> str:
+            return with_policies(output)
+
+        def on_post_template(self, output_content: str, template_name: str, **kwargs: object) -> str:
+            return with_policies(output_content) if template_name.endswith(".html") else output_content
+
+    return Policies()
+
+
 def _build(config: str, site_dir: str, strict: bool, extra: dict[str, object]) -> str | None:
     """The build itself, in the child: None when it succeeded, else why it failed."""
     from mkdocs.commands.build import build as mkdocs_build
@@ -45,6 +62,7 @@ def _build(config: str, site_dir: str, strict: bool, extra: dict[str, object]) -
     try:
         loaded = load_config(config, site_dir=site_dir, strict=strict)
         loaded.extra.update(extra)
+        loaded.plugins["siaga-kebijakan"] = _policies_plugin()
         # In strict mode MkDocs itself counts its warnings and aborts.
         mkdocs_build(loaded)
     except (MkDocsException, OSError) as error:

@@ -1,7 +1,8 @@
 """The content security policy and the referrer policy, written into every built page.
 
 A static host such as GitHub Pages sets no response headers, so both go in ``<meta>`` tags, right after
-the page's character set and before anything they govern. The policy is the last line of defence if
+the page's character set and before anything they govern. MkDocs adds them as it writes each page
+(``site/mkdocs_build.py``), so the built pages are not read and written a second time. The policy is the last line of defence if
 content ever slipped through escaping: a script from another host, an inline script we did not write, a
 plug-in, a ``<base>`` that moves every link, or a form that posts somewhere are all refused by the browser.
 
@@ -16,7 +17,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from pathlib import Path
 
 # Every inline <script>, with its attributes and its text exactly as the browser hashes it.
 _INLINE_SCRIPT = re.compile(r"<script\b(?P<attributes>[^>]*)>(?P<text>.*?)</script\s*>", re.S | re.I)
@@ -69,17 +69,8 @@ def policy_tags(html: str) -> str:
             f'<meta name="referrer" content="{REFERRER_POLICY}">')
 
 
-def write_policies(site: Path) -> int:
-    """Put the policies into every HTML page of the built ``site``; returns how many pages got them.
-
-    A page without a character-set tag (none of the theme's) gets them at the start of its head instead."""
-    written = 0
-    for path in sorted(site.rglob("*.html")):
-        html = path.read_text(encoding="utf-8")
-        tags = policy_tags(html)
-        place = _CHARSET.search(html) or _HEAD.search(html)
-        if place:
-            html = html[: place.end()] + tags + html[place.end():]
-        path.write_text(html, encoding="utf-8")
-        written += 1
-    return written
+def with_policies(html: str) -> str:
+    """One page with its policies, right after its character set (else at the start of its head)."""
+    tags = policy_tags(html)
+    place = _CHARSET.search(html) or _HEAD.search(html)
+    return html[: place.end()] + tags + html[place.end():] if place else html

@@ -297,6 +297,11 @@ def main(sizes: list[int]) -> int:
     for count in sizes:
         rows.append(measure(count, preview=count == PREVIEW_SIZE))
         print(table(rows), flush=True)
+        write_results(rows)  # after each size: a long run stopped early keeps what it measured
+    return 0
+
+
+def write_results(rows: list[dict]) -> None:
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}"
     report = (f"# Benchmark results\n\n{dt.date.today().isoformat()}, `make bench` on {machine}.\n"
               "First build = a fresh clone (no QR codes kept in .build/cache yet); build = the next one, as a maintainer "
@@ -308,13 +313,12 @@ def main(sizes: list[int]) -> int:
               "second (the service worker blocked: what it saves for offline reading comes after, in the background). "
               "Preview = `siaga serve`, seconds from saving "
               f"an edited KSB file to the page showing the edit, at {PREVIEW_SIZE:,} KSB (the median of three saves). "
-              "At 4,000 KSB each region has 500.\n"
+              f"At 4,000 KSB each region has 500. Every {REPORT_EVERY}nd synthetic KSB has sent one situation report.\n"
               "Timings on this shared machine are noisy: compare columns of the same run.\n\n" + table(rows) +
               "\n\nFirst visit of each page kind:\n\n" + visits_table(rows) +
               "\n\nSteps of that build (the faster run):\n\n" + steps(rows) + "\n")
     (ROOT / "bench").mkdir(exist_ok=True)
     (ROOT / "bench" / "RESULTS.md").write_text(report, encoding="utf-8")
-    return 0
 
 
 PREVIEW_SIZE = 4000

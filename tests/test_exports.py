@@ -24,7 +24,7 @@ from siaga.published.paths import ksb_path, ksb_qr_path, ksb_vcard_path
 from siaga.published.urls import SiteUrls
 
 BULK = ["data/ksb.csv", "data/ksb-hxl.csv", "data/ksb.json", "data/ksb.geojson", "data/kontak.vcf", "data/agenda.ics", "feed.xml",
-        "data/laporan.csv", "data/laporan-hxl.csv", "data/laporan.geojson", "laporan/feed.xml"]
+        "data/laporan.csv", "data/laporan-hxl.csv", "data/laporan.geojson", "laporan/feed.xml", "data/ksb.xlsx"]
 SITES = ["bundled_site", "golden_site"]
 
 

@@ -7,18 +7,21 @@ downloads are made before the pages because ``/data/`` lists each one with its s
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..content import reports
 from ..content.model import Content
 from ..published import paths
-from ..published.catalogue import REPORT_COLUMNS, Download
+from ..published.catalogue import COLUMNS, NEED_COLUMNS, REPORT_COLUMNS, Download
 from ..published.urls import SiteUrls
 from . import agenda, laporan, tables, vcard
+from .datapackage import data_package
 from .feed import atom_feed, updates
 from .qr import cached_qr_svg
 from .share_image import share_image
+from .workbook import workbook
 
 FEED_TITLE = "Siaga Banten: catatan FGD dan pembaruan data"
 # Who runs the site is not confirmed yet (see /tentang/): the feed names the site, not an agency.
@@ -73,6 +76,16 @@ def export_files(content: Content, urls: SiteUrls, qr_cache: Path | None = None)
         Download(paths.REPORTS_FEED, _reports_feed(report_entries, urls, content, paths.REPORTS_FEED, "Banten"),
                  "Feed laporan situasi (Atom)", "Laporan baru dan perubahan statusnya, untuk redaksi dan mitra.", len(report_entries)),
     ]
+    need_rows = [{column.name: column.value(entry, need, urls) for column in NEED_COLUMNS}
+                 for entry in content.ksb for need in entry.record.kebutuhan]
+    sheets = [("KSB", COLUMNS, rows), ("Laporan", REPORT_COLUMNS, report_table), ("Kebutuhan", NEED_COLUMNS, need_rows)]
+    downloads.insert(0, Download(paths.WORKBOOK, workbook(sheets, content), "Daftar KSB untuk Excel (XLSX)",
+                                 "Untuk dibuka di Excel atau LibreOffice: lembar KSB, laporan situasi dan kebutuhan logistik, dengan "
+                                 "angka, tanggal dan nomor telepon bertipe benar, serta lembar kamus data.", len(rows)))
+    package = data_package(downloads, content, urls)
+    downloads.append(Download(paths.DATA_PACKAGE, package, "Paket data (Frictionless Data Package)",
+                              "Keterangan mesin untuk berkas di atas: nama, tipe dan arti setiap kolom, untuk alat seperti "
+                              "frictionless, CKAN dan HDX.", len(json.loads(package)["resources"])))
     files = {download.path: download.data for download in downloads}
     for region in content.wilayah:
         feed_path = paths.reports_region_feed(region.slug)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -36,9 +37,14 @@ def _cell(value: Value) -> str:
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+# A negative decimal number (a latitude in Banten) is read as the number it is, and runs nothing: it stays as written,
+# so tools that read the CSV as typed (the data package) get a number.
+_NEGATIVE_NUMBER = re.compile(r"-[0-9]+(\.[0-9]+)?")
+
+
 def spreadsheet_text(text: str) -> str:
     """A cell a spreadsheet shows as the text it is: ``'`` before a formula's first character (+62..., =, @)."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if text.startswith(FORMULA_STARTS) and not _NEGATIVE_NUMBER.fullmatch(text) else text
 
 
 def to_csv(rows: list[dict[str, Value]], *, hxl: bool = False, columns: Sequence[Any] = COLUMNS) -> bytes:

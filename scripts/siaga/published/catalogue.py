@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from ..content import phone, reports
-from ..content.model import Ksb, Laporan, Lokasi, Placed, Posko, Wilayah
+from ..content.model import Kebutuhan, Ksb, Laporan, Lokasi, Placed, Posko, Wilayah
 from .paths import ksb_path, placed_region, report_path
 from .urls import SiteUrls
 
@@ -249,4 +249,19 @@ REPORT_COLUMNS: tuple[Column, ...] = (
                  hxl="#geo+lat"),
     Column("lon", "desimal", lambda r, k, u: _village_point(k, "lon"), note="Seperti lat.", hxl="#geo+lon"),
     Column("halaman", "teks (URL)", lambda r, k, u: u.page(report_path(r)), note="Alamat halaman laporan ini.", hxl="#meta+url"),
+)
+
+
+# --- logistics needs, one row per need (the spreadsheet's third sheet) --------------------------------------------
+
+NEED_COLUMNS: tuple[Column, ...] = (
+    Column("ksb", "teks", lambda e, n, u: ksb_id(e), note="Sama dengan kolom id di daftar KSB.", hxl="#org+code"),
+    Column("ksb_nama", "teks", lambda e, n, u: e.record.nama, (Ksb, "nama"), hxl="#org+name"),
+    Column("wilayah", "teks", lambda e, n, u: _region(e).nama, (Wilayah, "nama"), hxl="#adm2+name"),
+    Column("barang", "teks", lambda e, n, u: n.barang, (Kebutuhan, "barang"), hxl="#item+name"),
+    Column("jumlah", "bilangan bulat", lambda e, n, u: n.jumlah, (Kebutuhan, "jumlah"), hxl="#item+num"),
+    Column("satuan", "teks", lambda e, n, u: n.satuan, (Kebutuhan, "satuan"), hxl="#item+unit"),
+    Column("prioritas", "teks", lambda e, n, u: n.prioritas, (Kebutuhan, "prioritas"), hxl="#priority"),
+    Column("keterangan", "teks", lambda e, n, u: n.keterangan, (Kebutuhan, "keterangan"), hxl="#description"),
+    Column("contoh", "true/false", lambda e, n, u: e.record.contoh, (Ksb, "contoh"), hxl="#meta+sample"),
 )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 from typing import Any
@@ -94,6 +95,11 @@ def workbook(tables: list[tuple[str, Sequence[Column], list[dict[str, Value]]]],
     return _fixed_dates(buffer.getvalue())
 
 
+def _created(core: bytes) -> bytes:
+    found = re.search(rb"<dcterms:created[^>]*>([^<]*)", core)
+    return found.group(1) if found else b""
+
+
 def _fixed_dates(data: bytes) -> bytes:
     """The same zip with every entry dated :data:`_ZIP_DATE` (openpyxl stamps the time of writing)."""
     source = zipfile.ZipFile(io.BytesIO(data))
@@ -102,5 +108,9 @@ def _fixed_dates(data: bytes) -> bytes:
         for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, _ZIP_DATE)
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(info.filename))
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps "modified" with the clock when it saves
+                created = _created(data)
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", lambda found, when=created: found.group(1) + when, data)
+            target.writestr(fixed, data)
     return out.getvalue()

@@ -269,6 +269,9 @@ FILE_REFUSALS = {
         "bersama tautan rilis resmi BPBD atau BNPB; angka awal sering berubah setelah verifikasi"]),
     "status-backwards": (VALID.replace("berlaku_sampai", "- status: dikonfirmasi-posko\n  waktu: '2026-12-01T09:00:00+07:00'\n"
                                        "- status: belum-diverifikasi\n  waktu: '2026-12-01T10:00:00+07:00'\nberlaku_sampai"), None),
+    "village-elsewhere": (VALID.replace("lokasi: Desa Angsana", "lokasi: Desa Cibaliung"), [
+        "content/laporan/2026/2026-12-01-0800-angsana.yml:5:9: lokasi: desa/kelurahan 'Cibaliung' tidak ada di Kecamatan Angsana "
+        "(daftar resmi Kemendagri)"]),
     "unknown-ksb": (VALID.replace("kab-pandeglang/angsana", "kab-pandeglang/angsanna"), [
         "content/laporan/2026/2026-12-01-0800-angsana.yml:1:6: ksb: 'kab-pandeglang/angsanna' tidak ada di content/ksb: "
         "maksud Anda 'kab-pandeglang/angsana'?"]),

@@ -12,9 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .wording import BANTEN, tanggal
+
+if TYPE_CHECKING:
+    from .model import Tempat
 
 # The verification status, in the order it may move; a correction or withdrawal may follow any of them.
 STATUS_ORDER = ("belum-diverifikasi", "dikonfirmasi-posko", "sesuai-rilis-resmi")
@@ -150,6 +154,27 @@ def place_problem(place: str) -> str | None:
     """Why ``place`` is finer than a village (a house, an RT), or None."""
     if _HOUSE.search(place) or re.search(r"\b(rt|rw)\s*\.?\s*\d", place, re.I) or re.search(r"\bno\.?\s*\d", place, re.I):
         return f"{place!r} lebih rinci dari desa/kelurahan; lokasi dimuat paling rinci sampai desa, tanpa rumah, RT/RW atau nomor"
+    return None
+
+
+_VILLAGE_PREFIX = re.compile(r"^(desa|ds\.?|kelurahan|kel\.?)\s+", re.I)
+
+
+def village_problem(place: str, area: Tempat | None, ksb_name: str) -> str | None:
+    """Why the village ``place`` names ("Desa Angsana, Kec. Angsana") is not in the KSB's ``area`` by the official list:
+    not in its kecamatan, or not among the villages it lists. None when it is, or when the KSB has no official place."""
+    from .regions import official_list
+
+    if area is None:
+        return None
+    village = _VILLAGE_PREFIX.sub("", place.split(",")[0].strip())
+    found = official_list().find(area.kode_kecamatan, village)
+    if found is None:
+        hint = official_list().suggest(area.kode_kecamatan, village)
+        return (f"desa/kelurahan {village!r} tidak ada di Kecamatan {area.kecamatan} (daftar resmi Kemendagri)"
+                + (f": maksud Anda {hint!r}?" if hint else ""))
+    if area.desa and found.kode not in {code for code, _, _ in area.desa}:
+        return f"{found.nama} bukan wilayah {ksb_name} (desanya: {', '.join(name for _, name, _ in area.desa)})"
     return None
 
 

@@ -23,13 +23,12 @@ from . import model
 from .errors import ContentError, ContentInvalid
 from .load import Document, read_markdown, read_yaml, string_values
 from .regions import PROVINCE, official_list
-from .reports import suggestion
+from .reports import suggestion, village_problem
 from .wording import BANTEN, today_in_banten
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 _REPORT_NAME = re.compile(r"^(?P<when>[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{4})-(?P<ksb>[a-z0-9]+(-[a-z0-9]+)*?)(-(?P<n>[0-9]+))?$")
-_VILLAGE_PREFIX = re.compile(r"^(desa|ds\.?|kelurahan|kel\.?)\s+", re.I)
 _FGD_NAME = re.compile(r"^(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})-(?P<slug>[a-z0-9]+(-[a-z0-9]+)*)$")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -534,18 +533,8 @@ def _read_reports(reader: _Reader, ksb: list[model.Placed[model.Ksb]]) -> list[m
 
 def _check_report_place(reader: _Reader, doc: Document, report: model.Laporan, entry: model.Placed[model.Ksb]) -> None:
     """The report's village is in its KSB's kecamatan, and among the KSB's villages if it lists them (official list)."""
-    if entry.tempat is None:
-        return
-    village = _VILLAGE_PREFIX.sub("", report.lokasi.split(",")[0].strip())
-    official = official_list().find(entry.tempat.kode_kecamatan, village)
-    if official is None:
-        hint = official_list().suggest(entry.tempat.kode_kecamatan, village)
-        message = (f"lokasi: desa/kelurahan {village!r} tidak ada di Kecamatan {entry.tempat.kecamatan} menurut daftar resmi "
-                   f"Kemendagri" + (f": maksud Anda {hint!r}?" if hint else ""))
-        reader.errors.append(doc.error(("lokasi",), message))
-    elif entry.tempat.desa and official.kode not in {code for code, _, _ in entry.tempat.desa}:
-        covered = ", ".join(name for _, name, _ in entry.tempat.desa)
-        reader.errors.append(doc.error(("lokasi",), f"lokasi: {official.nama} bukan wilayah {entry.record.nama} (desanya: {covered})"))
+    if problem := village_problem(report.lokasi, entry.tempat, entry.record.nama):
+        reader.errors.append(doc.error(("lokasi",), "lokasi: " + problem))
 
 
 def _read_guides(reader: _Reader, numbers: list[model.NomorDarurat]) -> list[model.Placed[model.Panduan]]:

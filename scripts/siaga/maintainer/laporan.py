@@ -21,7 +21,6 @@ from ruamel.yaml import YAML
 
 from ..content import reports
 from ..content.model import Content, Ksb, Placed
-from ..content.regions import official_list
 from ..content.wording import BANTEN
 
 FORMAT = reports.REPORT_FORMAT
@@ -78,18 +77,22 @@ def _moment(text: str) -> dt.datetime | None:
         return None
 
 
+def _key(entry: Placed[Ksb]) -> str:
+    """How a report names its KSB: ``<wilayah>/<berkas>`` (``ksb_id`` in the exports, which this stage may not import)."""
+    return f"{entry.wilayah.slug if entry.wilayah else ''}/{entry.slug}"
+
+
 def _find_ksb(content: Content, text: str) -> tuple[Placed[Ksb] | None, str]:
     """The KSB a volunteer named ("Angsana", "KSB Angsana", "ksb angsana"), or None with the reason."""
     wanted = " ".join(re.sub(r"^ksb\b", "", text.strip(), flags=re.I).split()).casefold()
     matches = [entry for entry in content.ksb
                if " ".join(re.sub(r"^ksb\b", "", entry.record.nama, flags=re.I).split()).casefold() == wanted
-               or wanted in (entry.slug, f"{entry.wilayah.slug if entry.wilayah else ''}/{entry.slug}")]
+               or wanted in (entry.slug, _key(entry))]
     if len(matches) == 1:
         return matches[0], ""
     if len(matches) > 1:
         regions = ", ".join(entry.wilayah.nama for entry in matches if entry.wilayah)
-        where = f"{matches[0].wilayah.slug if matches[0].wilayah else ''}/{matches[0].slug}"
-        return None, f"KSB: ada lebih dari satu KSB bernama {text.strip()!r} ({regions}); tulis misalnya 'KSB: {where}'"
+        return None, f"KSB: ada lebih dari satu KSB bernama {text.strip()!r} ({regions}); tulis misalnya 'KSB: {_key(matches[0])}'"
     names = sorted({re.sub(r"^KSB\s+", "", entry.record.nama) for entry in content.ksb})
     return None, f"KSB: {text.strip()!r} tidak ada di daftar KSB situs ini" + reports.suggestion(wanted, names)
 
@@ -166,7 +169,7 @@ def _read_value(reading: Reading, content: Content, now: dt.datetime, label: str
             reading.problem(number, column, why)
             return
         reading.ksb = entry
-        reading.values["ksb"] = f"{entry.wilayah.slug if entry.wilayah else ''}/{entry.slug}"
+        reading.values["ksb"] = _key(entry)
     elif label == "kejadian":
         hazard = next((h.id for h in content.ancaman if value.casefold() in (h.id.replace("-", " "), h.id, h.nama.casefold())), None)
         if hazard is None:
@@ -230,18 +233,10 @@ def _read_value(reading: Reading, content: Content, now: dt.datetime, label: str
 def _check_together(reading: Reading, seen: dict[str, tuple[int, int, str]], now: dt.datetime) -> None:
     """What one line cannot tell alone: the KSB's area, the reporter's role, times in order, casualties' source."""
     values = reading.values
-    if reading.ksb is not None and "lokasi" in values and reading.ksb.tempat is not None:
+    if reading.ksb and "lokasi" in values and (problem := reports.village_problem(str(values["lokasi"]), reading.ksb.tempat,
+                                                                                    reading.ksb.record.nama)):
         number, column, _ = seen["lokasi"]
-        village = re.sub(r"^(desa|ds\.?|kelurahan|kel\.?)\s+", "", str(values["lokasi"]).split(",")[0].strip(), flags=re.I)
-        place = reading.ksb.tempat
-        found = official_list().find(place.kode_kecamatan, village)
-        if found is None:
-            hint = official_list().suggest(place.kode_kecamatan, village)
-            reading.problem(number, column, f"Lokasi: desa/kelurahan {village!r} tidak ada di Kecamatan {place.kecamatan} "
-                                            "(daftar resmi Kemendagri)" + (f": maksud Anda {hint!r}?" if hint else ""))
-        elif place.desa and found.kode not in {code for code, _, _ in place.desa}:
-            reading.problem(number, column, f"Lokasi: {found.nama} bukan wilayah {reading.ksb.record.nama} "
-                                            f"(desanya: {', '.join(name for _, name, _ in place.desa)})")
+        reading.problem(number, column, f"Lokasi: {problem}")
     if reading.ksb is not None and "pelapor" in values:
         number, column, _ = seen["pelapor"]
         if problem := reports.role_problem(str(values["pelapor"]), set(reading.ksb.slug.split("-"))):

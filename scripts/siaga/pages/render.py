@@ -32,7 +32,7 @@ from ..content.regions import DATA_VERSION, POINTS_SOURCE
 from ..content.schema_doc import schema_markdown
 from ..content.wording import BANTEN, FOUNDERS, NO_OWNER, STATUS_LABELS, kapan, sample_marker, tanggal
 from ..published import paths, situasi
-from ..published.catalogue import COLUMNS, REPORT_COLUMNS, Download
+from ..published.catalogue import COLUMNS, REPORT_COLUMNS, Download, ksb_id
 from ..published.urls import SiteUrls
 from . import mdtext
 from .panggil import Tombol, catatan_belum_terkonfirmasi, panel_darurat
@@ -218,8 +218,9 @@ REPORTS_LISTED = 200
 
 def _report_context(content: Content, urls: SiteUrls) -> dict[str, Any]:
     """What the report pages, the KSB pages' status and the home page's active reports need."""
-    ksb_by_id = {situasi.ksb_id(entry): entry for entry in content.ksb}
+    ksb_by_id = {ksb_id(entry): entry for entry in content.ksb}
     states = situasi.situations(content)
+    hazards = {hazard.id: hazard.nama for hazard in content.ancaman}
     by_region: dict[str, list[Any]] = {}
     by_ksb: dict[str, list[Any]] = {}
     for entry in content.laporan:  # newest first, and so is each list
@@ -230,14 +231,11 @@ def _report_context(content: Content, urls: SiteUrls) -> dict[str, Any]:
     def whatsapp_text(entry: Any) -> str:
         report = entry.record
         lines = [f"*Laporan warga dari posko {ksb_by_id[report.ksb].record.nama} ({reports.STATUS_LABELS[report.status_kini].lower()})*",
-                 f"{content_hazard(report.ancaman)}, {report.lokasi}", f"Kejadian: {reports.waktu(report.waktu_kejadian)}",
+                 f"{hazards.get(report.ancaman, report.ancaman)}, {report.lokasi}", f"Kejadian: {reports.waktu(report.waktu_kejadian)}",
                  f"Keadaan: {report.ringkasan}"]
-        lines += [f"{label}: {value}" for label, value in report_details(report)]
+        lines += [f"{label}: {value}" for label, value in situasi.report_details(report)]
         lines += [reports.OFFICIAL_DATA + " Darurat: 112", urls.page(paths.report_path(entry))]
         return "\n".join(lines)
-
-    def content_hazard(hazard: str) -> str:
-        return next((h.nama for h in content.ancaman if h.id == hazard), hazard)
 
     return {
         "laporan": content.laporan,
@@ -245,41 +243,20 @@ def _report_context(content: Content, urls: SiteUrls) -> dict[str, Any]:
         "laporan_by_kunci": {entry.kunci: entry for entry in content.laporan},
         "ksb_laporan": {entry.kunci: ksb_by_id[entry.record.ksb] for entry in content.laporan},
         "pengganti_laporan": {entry.record.menggantikan: entry for entry in content.laporan if entry.record.menggantikan},
-        "laporan_ksb": lambda entry: by_ksb.get(situasi.ksb_id(entry), [])[:5],
-        "aktif": situasi.active(content),
-        "keadaan_ksb": lambda entry: states[situasi.ksb_id(entry)],
+        "laporan_ksb": lambda entry: by_ksb.get(ksb_id(entry), [])[:5],
+        "aktif": situasi.active(states),
+        "keadaan_ksb": lambda entry: states[ksb_id(entry)],
         "status_laporan": reports.STATUS_LABELS,
         "banner_laporan": reports.STATUS_BANNERS,
         "data_resmi": reports.OFFICIAL_DATA,
         "waktu": reports.waktu,
         "tanggal_saja": lambda moment: tanggal(reports.in_banten(moment).date()),
-        "rincian_laporan": report_details,
+        "rincian_laporan": situasi.report_details,
         "teks_whatsapp": whatsapp_text,
         "format_laporan": reports.REPORT_FORMAT,
         "format_laporan_ksb": lambda entry: reports.REPORT_FORMAT.replace("KSB: Angsana", "KSB: " + entry.record.nama, 1),
         "batas_daftar": REPORTS_LISTED,
     }
-
-
-def report_details(report: Any) -> list[tuple[str, str]]:
-    """The counts and lists a report gives, as (label, words), in the order of the message; what is unknown is left out."""
-    details = []
-    if report.terdampak_kk is not None:
-        details.append(("Terdampak", f"{report.terdampak_kk} KK"))
-    if report.mengungsi_jiwa is not None:
-        details.append(("Mengungsi", f"{report.mengungsi_jiwa} jiwa"))
-    if report.rumah_rusak and (damage := [f"{reports.DAMAGE[k]} {v}" for k, v in report.rumah_rusak.model_dump().items() if v is not None]):
-        details.append(("Rumah", ", ".join(damage)))
-    if report.pengungsian:
-        details.append(("Pengungsian", ", ".join(report.pengungsian)))
-    if report.kebutuhan:
-        details.append(("Kebutuhan", ", ".join(reports.NEEDS[need] for need in report.kebutuhan)))
-    if report.rentan and (groups := [f"{reports.VULNERABLE[k]} {v}" for k, v in report.rentan.model_dump().items() if v is not None]):
-        details.append(("Warga rentan", ", ".join(groups)))
-    for name, label in (("meninggal", "Meninggal (rilis resmi)"), ("hilang", "Hilang (rilis resmi)"), ("luka", "Luka (rilis resmi)")):
-        if getattr(report, name) is not None:
-            details.append((label, str(getattr(report, name))))
-    return details
 
 
 def _regions_by_area_code(number: NomorDarurat, content: Content) -> list[tuple[str, list[str]]]:

@@ -12,7 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..content import reports
-from ..content.model import Content, Ksb, Laporan, Placed
+from ..content.model import Content, Laporan, Placed
+from .catalogue import ksb_id
 
 # The four situations a KSB page can show. Never the official alert words (Waspada, Siaga, Awas): those belong to
 # BMKG, PVMBG and BPBD.
@@ -54,11 +55,6 @@ def situation_of(report: Laporan) -> str:
     return "terdampak"
 
 
-def ksb_id(entry: Placed[Ksb]) -> str:
-    """How a report names its KSB: ``<wilayah>/<berkas>``."""
-    return f"{entry.wilayah.slug if entry.wilayah else ''}/{entry.slug}"
-
-
 def situations(content: Content) -> dict[str, Keadaan]:
     """Each KSB's situation by :func:`ksb_id`; a KSB without any report in force is normal."""
     now = content.sekarang or dt.datetime.now(reports.BANTEN)
@@ -76,7 +72,33 @@ def situations(content: Content) -> dict[str, Keadaan]:
     return found
 
 
-def active(content: Content) -> list[Placed[Laporan]]:
-    """The reports that stand at build time, one per KSB, newest first: what the home page shows."""
-    standing = [state.laporan for state in situations(content).values() if state.laporan is not None and state.berlaku]
+def active(states: dict[str, Keadaan]) -> list[Placed[Laporan]]:
+    """The reports that stand at build time (from :func:`situations`), one per KSB, newest first: what the home page shows."""
+    standing = [state.laporan for state in states.values() if state.laporan is not None and state.berlaku]
     return sorted(standing, key=lambda entry: entry.record.waktu_laporan, reverse=True)
+
+
+def report_details(report: Laporan) -> list[tuple[str, str]]:
+    """The counts and lists a report gives, as (label, words), in the order of the message; what is unknown is left out.
+    The report page and its WhatsApp text show them all, the feeds the first ones (see ``FEED_DETAILS``)."""
+    details = []
+    if report.terdampak_kk is not None:
+        details.append(("Terdampak", f"{report.terdampak_kk} KK"))
+    if report.mengungsi_jiwa is not None:
+        details.append(("Mengungsi", f"{report.mengungsi_jiwa} jiwa"))
+    if report.rumah_rusak and (damage := [f"{reports.DAMAGE[k]} {v}" for k, v in report.rumah_rusak.model_dump().items() if v is not None]):
+        details.append(("Rumah", ", ".join(damage)))
+    if report.pengungsian:
+        details.append(("Pengungsian", ", ".join(report.pengungsian)))
+    if report.kebutuhan:
+        details.append(("Kebutuhan", ", ".join(reports.NEEDS[need] for need in report.kebutuhan)))
+    if report.rentan and (groups := [f"{reports.VULNERABLE[k]} {v}" for k, v in report.rentan.model_dump().items() if v is not None]):
+        details.append(("Warga rentan", ", ".join(groups)))
+    for name, label in (("meninggal", "Meninggal (rilis resmi)"), ("hilang", "Hilang (rilis resmi)"), ("luka", "Luka (rilis resmi)")):
+        if getattr(report, name) is not None:
+            details.append((label, str(getattr(report, name))))
+    return details
+
+
+# What a feed entry's summary carries of a report's details: the numbers a newsroom scans for.
+FEED_DETAILS = ("Terdampak", "Mengungsi", "Kebutuhan")

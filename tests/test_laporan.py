@@ -314,3 +314,19 @@ def test_two_ksb_of_one_name_are_told_apart_by_their_region(project):
             "'KSB: kab-lebak/kembar'") in read_message(message, content, NOW).problems
     named = read_message(message.replace("Kembar", "kota-serang/kembar"), content, NOW)
     assert named.ksb is not None and named.ksb.wilayah.slug == "kota-serang"
+
+
+def test_the_search_finds_the_reports_that_stand_and_no_others(bundled_site):
+    """Only a report still standing at build time is in the search: the one confirmed this morning, not the corrected,
+    the withdrawn or the one that ran out. Their pages stay, out of the index, and Pagefind reads no more than it indexes."""
+    from siaga.published.situasi import searchable
+
+    project, content = bundled_site
+    standing = searchable(content)
+    assert standing and len(standing) < len(content.laporan), "the sample reports must have both kinds"
+    for entry in content.laporan:
+        body = page(project, f"/laporan/{entry.kunci}/").select_one("[data-pagefind-body]")
+        assert (body is not None) is (entry.kunci in standing), entry.kunci
+    bundle = json.loads((project.site / "pagefind/laporan/pagefind-entry.json").read_text(encoding="utf-8"))
+    indexed = sum(language["page_count"] for language in bundle["languages"].values())
+    assert indexed == len(standing) + len(content.wilayah), "the standing reports and each region's list of reports"

@@ -78,6 +78,15 @@ def active(states: dict[str, Keadaan]) -> list[Placed[Laporan]]:
     return sorted(standing, key=lambda entry: entry.record.waktu_laporan, reverse=True)
 
 
+def searchable(content: Content) -> set[str]:
+    """The reports the site search finds (by :attr:`Placed.kunci`): those that stand at build time. A report that ran out,
+    was corrected or withdrawn keeps its page, reached from ``/laporan/``, its region's list and the feeds; in the
+    search, a flood of three months ago would pass for news. It also keeps the index small as reports pile up
+    over the years: Pagefind reads every page it is given, and reading is most of its time."""
+    now = content.sekarang or dt.datetime.now(reports.BANTEN)
+    return {entry.kunci for entry in content.laporan if in_force(entry) and now < entry.record.berlaku_sampai}
+
+
 def report_details(report: Laporan) -> list[tuple[str, str]]:
     """The counts and lists a report gives, as (label, words), in the order of the message; what is unknown is left out.
     The report page and its WhatsApp text show them all, the feeds the first ones (see ``FEED_DETAILS``)."""

@@ -23,6 +23,8 @@ from ..published.paths import served_relative
 
 # Python-Markdown's ESCAPED_CHARS with the tables extension: a backslash makes each literal.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+# What escape() changes: one of those, what html.escape changes, or whitespace it folds (any but a lone space).
+_NEEDS_ESCAPING = re.compile(r"[\\`*_{}\[\]()>#+\-.!|&<]|[^\S ]|  ")
 
 
 class Markdown(Markup):
@@ -35,7 +37,10 @@ def escape(value: object) -> str:
         return ""
     if isinstance(value, Markup):
         return str(value)
-    text = re.sub(r"\s+", " ", str(value))
+    text = str(value)
+    if not _NEEDS_ESCAPING.search(text):  # most values (names, words, numbers): called for every {{ }} of every page
+        return text
+    text = re.sub(r"\s+", " ", text)
     return _SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 

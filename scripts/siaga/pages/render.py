@@ -15,7 +15,7 @@ import os
 import posixpath
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -245,6 +245,7 @@ def _report_context(content: Content, urls: SiteUrls) -> dict[str, Any]:
         "pengganti_laporan": {entry.record.menggantikan: entry for entry in content.laporan if entry.record.menggantikan},
         "laporan_ksb": lambda entry: by_ksb.get(ksb_id(entry), [])[:5],
         "aktif": situasi.active(states),
+        "laporan_dicari": situasi.searchable(content),
         "keadaan_ksb": lambda entry: states[ksb_id(entry)],
         "status_laporan": reports.STATUS_LABELS,
         "banner_laporan": reports.STATUS_BANNERS,
@@ -377,9 +378,13 @@ def sections(body: str) -> list[tuple[str, str]]:
     return [(title, toc_slugify(title, "-")) for title in mdtext.section_titles(body)]
 
 
-def render_pages(content: Content, urls: SiteUrls, downloads: list[Download], provenance: Provenance | None = None,
-                 changed_ksb: set[str] | None = None) -> dict[str, str]:
+def render_pages(content: Content, urls: SiteUrls, downloads: list[Download] | Callable[[], list[Download]],
+                 provenance: Provenance | None = None, changed_ksb: set[str] | None = None) -> dict[str, str]:
     """Render every page; refuses two pages at one path (as Pelican's Writer does).
+
+    ``downloads`` is the list of bulk downloads, or what makes it (the exports): then it is called while other
+    processes render every page but ``/data/``, which lists the downloads with their sizes and is rendered last.
+    On two cores the exports, seconds of work at thousands of KSB, no longer wait for the pages nor the pages for them.
 
     With ``changed_ksb`` (a preview after KSB files were edited, as paths from the project root), a KSB's
     page and poster are rendered only if its file is among them, and a region's pages only if one of
@@ -397,13 +402,16 @@ def render_pages(content: Content, urls: SiteUrls, downloads: list[Download], pr
             raise DuplicatePage(f"dua halaman akan ditulis ke docs/{path}")
         paths_seen.add(path)
         pages.append(page)
-    job = _RenderJob(_environment(), page_context(content, urls, downloads), provenance or Provenance(), pages)
-    return job.run()
+    make_downloads = downloads if callable(downloads) else lambda: downloads
+    job = _RenderJob(_environment(), page_context(content, urls, []), provenance or Provenance(), pages)
+    return job.run(make_downloads)
 
 
 # From this many pages on, rendering is shared between processes, one per core: a build of thousands of
 # KSB spends seconds here, and the pages do not depend on each other.
 PARALLEL_FROM = 500
+# The page that lists the downloads: rendered once they are made.
+_LISTS_DOWNLOADS = "data.md.j2"
 
 
 @dataclass
@@ -415,25 +423,32 @@ class _RenderJob:
     provenance: Provenance
     pages: list[tuple[str, str, dict[str, Any], list[str]]]
 
-    def run(self) -> dict[str, str]:
+    def run(self, make_downloads: Callable[[], list[Download]]) -> dict[str, str]:
+        """Every page, in order: those that list the downloads after ``make_downloads`` has made them."""
+        first = [index for index, page in enumerate(self.pages) if page[1] != _LISTS_DOWNLOADS]
+        last = [index for index, page in enumerate(self.pages) if page[1] == _LISTS_DOWNLOADS]
         cores = os.cpu_count() or 1
         # A fork copies only the calling thread: with others running (the preview's server and watcher), a lock
         # one of them holds would stay held in the copy forever. Then, and on one core, render here.
         if (len(self.pages) < PARALLEL_FROM or cores < 2 or threading.active_count() > 1
                 or "fork" not in multiprocessing.get_all_start_methods()):
+            self.shared["unduhan"] = make_downloads()
             return self.render(range(len(self.pages)))
         # Forked processes share this job (content included) without copying it; only the Markdown comes back.
         global _FORKED
         _FORKED = self
         try:
             with multiprocessing.get_context("fork").Pool(cores) as pool:
-                parts = pool.map(_render_share, [range(start, len(self.pages), cores) for start in range(cores)])
+                pending = pool.map_async(_render_share, [first[start::cores] for start in range(cores)])
+                self.shared["unduhan"] = make_downloads()  # here, while the pool renders
+                rendered = self.render(last)
+                for part in pending.get():
+                    rendered.update(part)
         finally:
             _FORKED = None
-        rendered = {path: markdown for part in parts for path, markdown in part.items()}
         return {path: rendered[path] for path, *_ in self.pages}  # the order of a serial run
 
-    def render(self, indices: range) -> dict[str, str]:
+    def render(self, indices: Sequence[int]) -> dict[str, str]:
         rendered: dict[str, str] = {}
         for index in indices:
             path, template, extra, sources = self.pages[index]
@@ -448,7 +463,7 @@ class _RenderJob:
 _FORKED: _RenderJob | None = None
 
 
-def _render_share(indices: range) -> dict[str, str]:
+def _render_share(indices: Sequence[int]) -> dict[str, str]:
     """In a forked process: render the job's pages at ``indices``."""
     job = _FORKED
     if job is None:  # the pool is started only after _RenderJob.run has set it

@@ -206,6 +206,8 @@ def page_context(content: Content, urls: SiteUrls, downloads: list[Download]) ->
         "tahun_ini": (content.last_change() or dt.date(2026, 1, 1)).year,
         "urls": urls,
         "unduhan": downloads,
+        "situs": content.situs,
+        "lisensi": lambda site, field: site.lisensi(field),
         "kolom": COLUMNS,
         "kolom_laporan": REPORT_COLUMNS,
         **_report_context(content, urls),

@@ -59,6 +59,9 @@ def padded_to(size: int) -> bytes:
     return text + b"".join(lines) + (b"#" + b"x" * (rest - 2) + b"\n" if rest >= 2 else b"\n" * rest)
 
 
+REFERENCE_KSB = ('Rujukan kolom: content/SKEMA.md, bagian "content/ksb/<wilayah>/<nama>.yml" '
+                 "(juga di situs: Untuk pengelola > Rujukan kolom)")
+
 # (files to write, relative to content/ — None deletes — and the exact messages, in order)
 CASES: dict[str, tuple[dict[str, str | bytes | None], list[str]]] = {
     # --- YAML a maintainer mistypes
@@ -66,9 +69,42 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], list[str]]] = {
         "content/ksb/kab-lebak/uji.yml:3:6: YAML tidak sah (periksa titik dua, tanda kutip, kurung dan jumlah spasi di awal "
         "baris sekitar posisi ini): while parsing a flow sequence expected ',' or ']', but got ':'"]),
     "duplicate-key": ({KSB: ksb("nama: Lagi\n")}, [
-        "content/ksb/kab-lebak/uji.yml:8:1: YAML tidak sah (periksa titik dua, tanda kutip, kurung dan jumlah spasi di awal "
-        "baris sekitar posisi ini): while constructing a mapping found duplicate key \"nama\" with value \"Lagi\" "
-        "(original value: \"KSB Uji\")"]),
+        "content/ksb/kab-lebak/uji.yml:8:1: kolom 'nama' ditulis dua kali (yang pertama di baris 1): satu kolom hanya boleh "
+        "muncul sekali di tempat yang sama; hapus salah satunya, atau gabungkan isinya"]),
+    # --- the messages issue 20 found in parser or Python English, or pointing the wrong way
+    "empty-value": ({KSB: ksb().replace("kecamatan: Cibeber", "kecamatan:")}, [
+        "content/ksb/kab-lebak/uji.yml:2:11: kecamatan: masih kosong: tulis nilainya sesudah 'kecamatan:' pada baris yang sama, "
+        "atau hapus baris ini"]),
+    "decimal-comma-in-braces": ({KSB: ksb("lokasi: {lat: -6,5, lon: 106,1}\n")}, [
+        "content/ksb/kab-lebak/uji.yml:8:1: lokasi: angka desimal ditulis dengan koma, padahal koma memisahkan isi kurung "
+        "kurawal: pakai titik, tulis lokasi: {lat: -6.5, lon: 106.1}"]),
+    "decimal-comma-on-lines": ({KSB: ksb("lokasi:\n  lat: -6,5\n  lon: 106,1\n")}, [
+        "content/ksb/kab-lebak/uji.yml:9:8: lat: '-6,5' memakai koma desimal: tulis -6.5 (titik, bukan koma)",
+        "content/ksb/kab-lebak/uji.yml:10:8: lon: '106,1' memakai koma desimal: tulis 106.1 (titik, bukan koma)"]),
+    "text-after-closing-quote": ({KSB: ksb().replace("nama: KSB Uji", 'nama: "KSB" Uji')}, [
+        "content/ksb/kab-lebak/uji.yml:1:13: ada teks sesudah tanda kutip penutup: bila tanda kutip itu bagian dari nilainya, "
+        "apit seluruh nilai dengan tanda kutip jenis lain, misalnya nama: 'KSB \"Uji\" Baru'"]),
+    "quote-closed-lines-later": ({KSB: ksb().replace("desa: Cibeber", 'desa: "Cibeber').replace("  alamat: Balai desa",
+                                                                                                '  alamat: "Balai desa"')}, [
+        "content/ksb/kab-lebak/uji.yml:3:7: tanda kutip dibuka di sini tetapi tidak ditutup di baris yang sama: tambahkan "
+        "tanda kutip penutup di akhir nilainya"]),
+    "key-left-its-block": ({KSB: ksb().replace("  telepon: 0812-0000-0101", "telepon: 0812-0000-0101")}, [
+        "content/ksb/kab-lebak/uji.yml:7:1: 'telepon' adalah kolom milik 'posko', tetapi baris ini tidak menjorok sehingga "
+        "terbaca sebagai kolom tersendiri: tambahkan 2 spasi di awal baris ini, sejajar dengan 'alamat'"]),
+    "list-item-indented-deeper": ({KSB: ksb("ancaman:\n  - banjir\n    - tanah-longsor\n")}, [
+        "content/ksb/kab-lebak/uji.yml:9:5: ancaman: 'banjir - tanah-longsor': tampaknya dua butir daftar tergabung menjadi "
+        "satu: butir berikutnya menjorok lebih dalam dari butir di atasnya, jadi terbaca sebagai lanjutan teksnya. Tulis tanda "
+        "'-' setiap butir tepat di bawah tanda '-' butir pertama"]),
+    "numbers-as-a-list": ({"kontak/lain.yml": "nomor_darurat:\n  - nomor: [112, 115, 118]\n    nama: X\n    untuk: Y\n"
+                                              "    dikelola: Z\n    sumber: [{judul: S, penerbit: P, tahun: 2020}]\n"}, [
+        "content/kontak/lain.yml:2:5: nomor: harus berupa satu teks, bukan daftar: tulis satu nilai, misalnya nomor: \"112\"; "
+        "untuk 115, 118 buat entri 'nomor: ...' sendiri-sendiri"]),
+    "two-unknown-fields": ({KSB: ksb("warna: merah\nukuran: besar\n")}, [
+        "content/ksb/kab-lebak/uji.yml:8:1: kolom tidak dikenal 'warna' (yang dikenal: nama, kecamatan, desa, ancaman, "
+        "posko, pengurus, lokasi, relawan, dibentuk, dasar_hukum, lumbung_sosial, titik_kumpul, jalur_evakuasi, logistik, "
+        "kebutuhan, kegiatan, mitra, perbedaan, sumber, diperbarui, contoh). " + REFERENCE_KSB,
+        "content/ksb/kab-lebak/uji.yml:9:1: kolom tidak dikenal 'ukuran' (nama kolom yang dikenal ada di pesan sebelumnya). "
+        + REFERENCE_KSB]),
     "a-list-not-fields": ({KSB: "- nama: KSB Uji\n"}, [
         "content/ksb/kab-lebak/uji.yml:1:1: isi berkas harus berupa kolom 'kunci: nilai', bukan daftar"]),
     "empty-file": ({KSB: "\n\n"}, ["content/ksb/kab-lebak/uji.yml:1:1: berkas kosong: isi kolom-kolomnya atau hapus berkasnya"]),
@@ -93,9 +129,11 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], list[str]]] = {
     "unknown-field": ({KSB: ksb("warna: merah\n")}, [
         "content/ksb/kab-lebak/uji.yml:8:1: kolom tidak dikenal 'warna' (yang dikenal: nama, kecamatan, desa, ancaman, "
         "posko, pengurus, lokasi, relawan, dibentuk, dasar_hukum, lumbung_sosial, titik_kumpul, jalur_evakuasi, logistik, "
-        "kebutuhan, kegiatan, mitra, perbedaan, sumber, diperbarui, contoh)"]),
+        "kebutuhan, kegiatan, mitra, perbedaan, sumber, diperbarui, contoh). " + REFERENCE_KSB]),
     "missing-phone": ({KSB: ksb().replace("  telepon: 0812-0000-0101\n", "")}, [
-        "content/ksb/kab-lebak/uji.yml:5:1: kolom wajib 'telepon' belum diisi"]),
+        "content/ksb/kab-lebak/uji.yml:5:1: kolom wajib 'telepon' di dalam 'posko' belum diisi: tambahkan baris 'telepon: ...' "
+        "di bawah 'posko:', menjorok sejajar dengan kolom lain di dalamnya. Rujukan kolom: content/SKEMA.md, bagian "
+        "\"ksb: posko\" (juga di situs: Untuk pengelola > Rujukan kolom)"]),
     "text-expected": ({KSB: ksb().replace("desa: Cibeber", "desa: 12")}, [
         "content/ksb/kab-lebak/uji.yml:3:7: desa: harus berupa teks, bukan 12 (beri tanda kutip)"]),
     "whole-number-expected": ({KSB: ksb("relawan: banyak\n")}, [

@@ -30,6 +30,8 @@ ANSWERS = "\n".join([
     "Cibeberr",               # not in the official list: "maksud Anda 'Cibeber'?", asked again
     "Cibeber",
     "Cibeber",                # the village, official spelling
+    "-6,85 106,3",            # a decimal comma: the format is explained, asked again
+    "106.3012, -6.8512",      # longitude first, as some apps copy it: read the right way round
     "1,2",                    # banjir, tanah-longsor
     "Berita uji: KSB Cibeber dibentuk",
     "Koran uji",
@@ -55,11 +57,14 @@ def test_new_ksb_writes_a_valid_commented_file_from_answers(project):
     assert entry.record.nama == "KSB Desa Cibeber: Siaga #1"
     assert entry.record.ancaman == ["banjir", "tanah-longsor"] and entry.record.posko.telepon == "+6281311112222"
     assert entry.tempat.desa == (("36.02.19.2001", "Cibeber", "desa"),)
+    assert (entry.record.lokasi.lat, entry.record.lokasi.lon) == (-6.8512, 106.3012) and not entry.tempat.titik_perkiraan
+    assert "titik desimal" in result.stdout and "# lokasi:" not in text
     assert [(s.judul, s.tanggal.isoformat()) for s in entry.record.sumber] == [("Berita uji: KSB Cibeber dibentuk", "2025-10-03")]
 
 
 def test_new_ksb_without_a_posko_contact_is_written_without_one(project):
     answers = ANSWERS.replace("\nya\nBalai desa Cibeber\n0812-ABC\n0813-1111-2222\n", "\ntidak\n")
+    answers = answers.replace("-6,85 106,3\n106.3012, -6.8512\n", "\n")  # no coordinates: the question is skipped
     result = siaga(project, "ksb-baru", answers=answers)
     assert result.returncode == 0, result.stderr
     [entry] = [e for e in load_and_validate(project.content, today=TODAY).ksb if e.slug == "cibeber"]
@@ -138,6 +143,26 @@ def test_import_reads_what_excel_and_libreoffice_save(project, tmp_path):
     assert "cisimeut" in {e.slug for e in load_and_validate(project.content, today=TODAY).ksb}
 
 
+def test_import_skips_the_templates_sample_row_and_names_every_file_it_wrote(project, tmp_path, capsys):
+    """The template filled in below its sample row: the sample is never published, and the maintainer is told so, and
+    which files changed."""
+    template = (REPO / "templat" / "ksb.csv").read_text(encoding="utf-8")
+    header = template.splitlines()[0].split(",")
+    row = dict.fromkeys(header, "") | {"wilayah": "kab-lebak", "berkas": "cikotok", "nama": "KSB Cikotok", "kecamatan": "Cibeber",
+                                       "desa": "Cikotok", "ancaman": "banjir", "sumber_judul": "Berita uji", "sumber_penerbit": "Koran uji"}
+    sheet = tmp_path / "ksb.csv"
+    sheet.write_text(template + ",".join(row[column] for column in header) + "\n", encoding="utf-8")
+    written = import_file(sheet, project.content)
+    said = capsys.readouterr().out
+    assert [path.name for path in written] == ["cikotok.yml"]
+    assert not list(project.content.rglob("contoh-baris.yml")), "the sample row is not imported"
+    assert "Baris 2 adalah baris contoh dari templat ((hapus baris ini)): dilewati, tidak diimpor." in said
+    assert "  ditulis: content/ksb/kab-lebak/cikotok.yml" in said and "1 baris diimpor, 1 berkas ditulis atau diubah" in said
+    (tmp_path / "templat.csv").write_text(template, encoding="utf-8")
+    assert import_file(tmp_path / "templat.csv", project.content) == []
+    assert "Tidak ada baris KSB di lembar ini selain baris contoh" in capsys.readouterr().out
+
+
 def test_import_reports_problems_by_row_and_column_and_writes_nothing(project, tmp_path):
     sheet = tmp_path / "ksb.csv"
     sheet.write_text(HEADER + ROWS + "kab-lebk,,X,Y,Z,banjir,A,0813-2222-4444,,,S,P\n"
@@ -158,8 +183,13 @@ def test_import_reports_problems_by_row_and_column_and_writes_nothing(project, t
     assert sorted(project.content.rglob("*")) == before
 
 
-def test_the_template_in_the_repository_imports(project):
-    written = import_file(REPO / "templat/ksb.csv", project.content)
+def test_the_template_in_the_repository_imports_once_its_sample_row_is_filled_in(project, tmp_path):
+    """The template's columns and sample values stay importable: the sample row, renamed as a maintainer would, imports."""
+    from siaga.maintainer.spreadsheet import TEMPLATE_EXAMPLE
+
+    sheet = tmp_path / "ksb.csv"
+    sheet.write_text((REPO / "templat/ksb.csv").read_text(encoding="utf-8").replace(f" {TEMPLATE_EXAMPLE}", ""), encoding="utf-8")
+    written = import_file(sheet, project.content)
     assert [path.name for path in written] == ["contoh-baris.yml"]
     assert next(e for e in load_and_validate(project.content, today=TODAY).ksb if e.slug == "contoh-baris").record.contoh
 

@@ -62,6 +62,21 @@ def test_preview_rebuilds_when_content_changes_and_keeps_pages_on_a_mistake(proj
     assert f"content/ksb/kota-serang/cipare.yml:{mistake_line}:10: relawan: harus berupa bilangan bulat, bukan 'banyak'" in output
 
 
+REPORT = """\
+ksb: kota-serang/cipare
+ancaman: banjir
+waktu_kejadian: '2026-12-02T05:30:00+07:00'
+waktu_laporan: '2026-12-02T08:15:00+07:00'
+lokasi: Kelurahan Cipare
+ringkasan: Air setinggi 30 cm di dua RT.
+pelapor: Sekretaris KSB
+status:
+- status: belum-diverifikasi
+  waktu: '2026-12-02T08:15:00+07:00'
+berlaku_sampai: '2026-12-03T08:15:00+07:00'
+"""
+
+
 def _docs(project) -> dict[str, bytes]:
     return {path.relative_to(project.docs).as_posix(): path.read_bytes() for path in project.docs.rglob("*") if path.is_file()}
 
@@ -73,7 +88,11 @@ def test_a_preview_regeneration_writes_what_a_full_generation_writes(project):
     from siaga.content.validate import ReadCache
 
     cache = ReadCache()
+    # A situation report from the KSB edited below: its page shows the KSB's name, and must follow the edit.
+    (project.content / "laporan/2026").mkdir(parents=True)
+    (project.content / "laporan/2026/2026-12-02-0815-cipare.yml").write_text(REPORT, encoding="utf-8")
     generate(project, today=TODAY, cache=cache)
+    assert "KSB Cipare" in (project.docs / "laporan/2026/2026-12-02-0815-cipare.md").read_text(encoding="utf-8")
     ksb_file = project.content / "ksb/kota-serang/cipare.yml"
     numbers = project.content / "kontak/darurat.yml"
     new_ksb = project.content / "ksb/kota-serang/cipare-dua.yml"
@@ -91,6 +110,8 @@ def test_a_preview_regeneration_writes_what_a_full_generation_writes(project):
             path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
         generate(project, today=TODAY, cache=cache)
         assert cache.read_now == {path}, "only the changed file is read again"
+        if path == ksb_file:
+            assert "KSB Cipare Baru" in (project.docs / "laporan/2026/2026-12-02-0815-cipare.md").read_text(encoding="utf-8")
         preview = _docs(project)
         generate(project, today=TODAY)
         assert _docs(project) == preview, f"after editing {path.name}"

@@ -47,7 +47,12 @@ nomor_darurat:
 
 def test_emergency_number_source_needs_its_year(project):
     write(project, "kontak/darurat.yml", numbers_file("      - {judul: Sumber uji, penerbit: Penerbit uji}\n"))
-    assert problems(project) == ["content/kontak/darurat.yml:7:9: kolom wajib 'tahun' belum diisi"]
+    assert problems(project) == [
+        "content/kontak/darurat.yml:7:9: kolom wajib 'tahun' belum diisi pada butir 'sumber' ini: tambahkan "
+        "'tahun: ...' ke butir ini, sejajar dengan kolom lain di dalamnya. Rujukan kolom: content/SKEMA.md, "
+        "bagian \"sumber nomor darurat, lembaga dan panduan (tahun wajib)\" (juga di situs: Untuk pengelola > "
+        "Rujukan kolom)",
+    ]
 
 
 def test_emergency_number_without_any_source_is_refused(project):
@@ -58,12 +63,22 @@ def test_emergency_number_without_any_source_is_refused(project):
 def test_emergency_number_must_say_who_runs_it(project):
     text = numbers_file("      - {judul: Sumber uji, penerbit: Penerbit uji, tahun: 2024}\n").replace("    dikelola: Pemerintah uji\n", "")
     write(project, "kontak/darurat.yml", text)
-    assert problems(project) == ["content/kontak/darurat.yml:2:5: kolom wajib 'dikelola' belum diisi"]
+    assert problems(project) == [
+        "content/kontak/darurat.yml:2:5: kolom wajib 'dikelola' belum diisi pada butir 'nomor_darurat' ini: "
+        "tambahkan 'dikelola: ...' ke butir ini, sejajar dengan kolom lain di dalamnya. Rujukan kolom: "
+        "content/SKEMA.md, bagian \"content/kontak/*.yml: nomor_darurat\" (juga di situs: Untuk pengelola > "
+        "Rujukan kolom)",
+    ]
 
 
 def test_guide_source_needs_its_year(project):
     write(project, "panduan/uji.md", GUIDE.format(year="", reviewed="2026-11-01"))
-    assert problems(project) == ["content/panduan/uji.md:5:5: kolom wajib 'tahun' belum diisi"]
+    assert problems(project) == [
+        "content/panduan/uji.md:5:5: kolom wajib 'tahun' belum diisi pada butir 'sumber' ini: tambahkan "
+        "'tahun: ...' ke butir ini, sejajar dengan kolom lain di dalamnya. Rujukan kolom: content/SKEMA.md, "
+        "bagian \"sumber nomor darurat, lembaga dan panduan (tahun wajib)\" (juga di situs: Untuk pengelola > "
+        "Rujukan kolom)",
+    ]
 
 
 def test_organisation_channel_needs_where_it_was_published(project):
@@ -106,7 +121,11 @@ organisasi:
     peran: Uji.
     cara_menghubungi: Lewat posko.
 """)
-    assert problems(project) == ["content/kontak/lain.yml:2:5: kolom wajib 'sumber' belum diisi"]
+    assert problems(project) == [
+        "content/kontak/lain.yml:2:5: kolom wajib 'sumber' belum diisi pada butir 'organisasi' ini: tambahkan "
+        "'sumber: ...' ke butir ini, sejajar dengan kolom lain di dalamnya. Rujukan kolom: content/SKEMA.md, "
+        "bagian \"content/kontak/*.yml: organisasi\" (juga di situs: Untuk pengelola > Rujukan kolom)",
+    ]
 
 
 # --- reviews that mean something ---------------------------------------------------------------
@@ -114,7 +133,11 @@ organisasi:
 
 def test_guide_review_names_who_reviewed_it(project):
     write(project, "panduan/uji.md", GUIDE.format(year=", tahun: 2024", reviewed="2026-11-01").replace("  oleh: Bidang uji\n", ""))
-    assert problems(project) == ["content/panduan/uji.md:6:1: kolom wajib 'oleh' belum diisi"]
+    assert problems(project) == [
+        "content/panduan/uji.md:6:1: kolom wajib 'oleh' di dalam 'ditinjau' belum diisi: tambahkan baris "
+        "'oleh: ...' di bawah 'ditinjau:', menjorok sejajar dengan kolom lain di dalamnya. Rujukan kolom: "
+        "content/SKEMA.md, bagian \"panduan: ditinjau\" (juga di situs: Untuk pengelola > Rujukan kolom)",
+    ]
 
 
 def test_a_review_date_alone_is_not_enough(project):

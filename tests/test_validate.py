@@ -33,14 +33,16 @@ def test_unknown_field_names_the_known_ones(project):
     assert problems(project) == [
         "content/ksb/kab-lebak/uji.yml:8:1: kolom tidak dikenal 'warna' (yang dikenal: nama, kecamatan, desa, ancaman, posko, "
         "pengurus, lokasi, relawan, dibentuk, dasar_hukum, lumbung_sosial, titik_kumpul, jalur_evakuasi, logistik, kebutuhan, "
-        "kegiatan, mitra, perbedaan, sumber, diperbarui, contoh)"
+        "kegiatan, mitra, perbedaan, sumber, diperbarui, contoh). Rujukan kolom: content/SKEMA.md, bagian "
+        "\"content/ksb/<wilayah>/<nama>.yml\" (juga di situs: Untuk pengelola > Rujukan kolom)"
     ]
 
 
 def test_unknown_nested_field_points_at_its_key(project):
     write(project, "ksb/kab-lebak/uji.yml", KSB_MINIMAL + "  faks: 021\n")
     assert problems(project) == [
-        "content/ksb/kab-lebak/uji.yml:8:3: kolom tidak dikenal 'faks' (yang dikenal: alamat, telepon, whatsapp, email)"
+        "content/ksb/kab-lebak/uji.yml:8:3: kolom tidak dikenal 'faks' (yang dikenal: alamat, telepon, whatsapp, email). "
+        'Rujukan kolom: content/SKEMA.md, bagian "ksb: posko" (juga di situs: Untuk pengelola > Rujukan kolom)'
     ]
 
 
@@ -161,7 +163,11 @@ def test_the_old_publik_field_is_named_and_explained(project):
 
 def test_missing_required_field_points_at_its_parent(project):
     write(project, "ksb/kab-lebak/uji.yml", KSB_MINIMAL.replace("  telepon: 0812-0000-0101\n", ""))
-    assert problems(project) == ["content/ksb/kab-lebak/uji.yml:5:1: kolom wajib 'telepon' belum diisi"]
+    assert problems(project) == [
+        "content/ksb/kab-lebak/uji.yml:5:1: kolom wajib 'telepon' di dalam 'posko' belum diisi: tambahkan "
+        "baris 'telepon: ...' di bawah 'posko:', menjorok sejajar dengan kolom lain di dalamnya. Rujukan "
+        "kolom: content/SKEMA.md, bagian \"ksb: posko\" (juga di situs: Untuk pengelola > Rujukan kolom)",
+    ]
 
 
 def test_choice_lists_the_valid_values(project):

@@ -82,3 +82,32 @@ def test_the_data_package_describes_every_data_file_and_validates(bundled_site):
     assert [field["name"] for field in ksb["schema"]["fields"]] == [column.name for column in COLUMNS]
     assert all(field["description"] for field in ksb["schema"]["fields"])
     assert {field["name"]: field["type"] for field in ksb["schema"]["fields"]}["lat"] == "number"
+
+
+def test_libreoffice_reads_the_workbook_with_its_types(bundled_site, tmp_path):
+    """LibreOffice, as a partner's spreadsheet program, converts the KSB sheet to the same rows: a phone number stays
+    +62..., never 6.28E+12; a latitude stays a decimal; a date stays a date. CI installs it (SIAGA_REQUIRE_LIBREOFFICE)."""
+    import csv
+    import os
+    import shutil
+    import subprocess
+
+    import pytest
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        if os.environ.get("SIAGA_REQUIRE_LIBREOFFICE"):
+            raise AssertionError("LibreOffice (soffice) is required here: apt-get install libreoffice-calc-nogui")
+        pytest.skip("LibreOffice is not installed")
+    project, content = bundled_site
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'profil'}", "--headless", "--convert-to", "csv",
+                    "--outdir", str(tmp_path), str(project.site / "data" / "ksb.xlsx")], check=True, capture_output=True, timeout=300)
+    rows = list(csv.DictReader((tmp_path / "ksb.csv").read_text(encoding="utf-8", errors="replace").splitlines()))
+    assert [name for name in rows[0]] == [column.name for column in COLUMNS]
+    assert len(rows) == len(content.ksb)
+    phones = [row["posko_telepon"] for row in rows if row["posko_telepon"]]
+    assert phones and all(phone.startswith("+62") and "E+" not in phone for phone in phones)
+    latitudes = [row["lat"] for row in rows if row["lat"]]
+    assert latitudes and all(-9 < float(value) < -5 for value in latitudes), "a latitude, not thousands"
+    assert all(row["wilayah_kode"].startswith("36.") for row in rows), "a region code stays text"
+    assert all(dt.date.fromisoformat(row["diperbarui"][:10]) for row in rows if row["diperbarui"])

@@ -27,6 +27,7 @@ from .exports.files import Exports, export_files
 from .pages.panggil import panel_darurat
 from .pages.render import render_pages
 from .published.catalogue import Download
+from .published.penerbit import edit_address, theme_values
 from .published.urls import SiteUrls
 from .site import linkcheck
 from .site.mkdocs_build import run_mkdocs
@@ -77,8 +78,8 @@ def generate(project: Project, today: dt.date | None = None, timings: Timings | 
         content = load_and_validate(project.content, today=today, cache=cache)
     with collector_skips_what_lives():
         with step("ekspor, kode QR dan halaman"):
-            urls = SiteUrls.from_config(project.config)
-            provenance = read_provenance(project.root, os.environ.get("SIAGA_EDIT_URL", ""))
+            urls = SiteUrls.for_site(project.config, content.situs)
+            provenance = read_provenance(project.root, edit_address(content.situs))
             changed = _edited_ksb(project, cache)
             made: list[Exports] = []
 
@@ -139,20 +140,21 @@ def build(project: Project, *, strict: bool = False, today: dt.date | None = Non
         recover(project.site, project.scratch)
         with removing_old_builds(project.site, project.scratch):
             content = generate(project, today=today, timings=timings)
+            urls = SiteUrls.for_site(project.config, content.situs)
             staging = new_build_dir(project.scratch)
             published = False
             try:
                 with step(MKDOCS_STEP), content_time(content):
-                    run_mkdocs(project.config, staging, strict=strict, extra=theme_extra(content))
+                    run_mkdocs(project.config, staging, strict=strict, extra=theme_extra(content), site_url=urls.base)
                 with step("peta situs"):
-                    split_sitemap(staging, SiteUrls.from_config(project.config).base)
+                    split_sitemap(staging, urls.base)
                 with step("indeks pencarian"):
                     index_for_search(staging, content)
                 with step("service worker"):
                     write_service_worker(staging, content)
                 if strict:
                     with step("periksa tautan"):
-                        check_site(staging, SiteUrls.from_config(project.config))
+                        check_site(staging, urls)
                 if swap:
                     with step("pasang situs"):
                         publish(staging, project.site, project.scratch)
@@ -258,5 +260,6 @@ def _holds(path: str, data: bytes) -> bool:
 
 def theme_extra(content: Content) -> dict[str, object]:
     """What the theme's own templates show from the content: the 404 page's call buttons, the same as every
-    other first screen's (siaga.pages.panggil)."""
-    return {"panel_darurat": dataclasses.asdict(panel_darurat(content.nomor_darurat, content.wilayah))}
+    other first screen's (siaga.pages.panggil), and the footer's publisher and licences (content/situs.yml)."""
+    return {"panel_darurat": dataclasses.asdict(panel_darurat(content.nomor_darurat, content.wilayah)),
+            "situs": theme_values(content.situs)}

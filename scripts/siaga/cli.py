@@ -55,11 +55,12 @@ def cmd_build(args: argparse.Namespace) -> None:
     if args.waktu:
         print(timings.report())
     print(f"Situs dibangun di {project.site}: {len(content.ksb)} KSB, {len(content.panduan)} panduan, {len(content.fgd)} FGD.")
-    urls = SiteUrls.from_config(project.config)
+    urls = SiteUrls.for_site(project.config, content.situs)
     if urls.is_placeholder:
         # Not an error: previews and tests need no real address. A printed poster does.
         print(f"Peringatan: alamat situs masih {urls.base} (alamat contoh). Kode QR di poster, feed dan vCard "
-              "menunjuk ke sana. Untuk situs publik, bangun dengan SIAGA_SITE_URL=https://<alamat situs>/.", file=sys.stderr)
+              "menunjuk ke sana. Untuk situs publik, isi alamat_situs di content/situs.yml (atau bangun dengan "
+              "SIAGA_SITE_URL=https://<alamat situs>/).", file=sys.stderr)
 
 
 def cmd_check(args: argparse.Namespace) -> None:

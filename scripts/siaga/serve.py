@@ -20,8 +20,9 @@ import time
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .build import Project, generate
+from .build import Project, generate, theme_extra
 from .content.errors import ContentInvalid
+from .content.model import Content
 from .content.validate import ReadCache
 from .site.publish import exclusive
 
@@ -55,6 +56,15 @@ class _Regenerate(FileSystemEventHandler):
             print(f"{error}\nHalaman lama tetap dipakai sampai masalah di atas diperbaiki.", file=sys.stderr)
 
 
+def _extra(project: Project, content: Content) -> dict[str, object]:
+    """``extra`` of mkdocs.yml with the content's theme values added (an ``extra=`` given to MkDocs replaces the whole)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with project.config.open(encoding="utf-8") as stream:
+        configured = (yaml_load(stream) or {}).get("extra") or {}
+    return {**configured, **theme_extra(content)}
+
+
 def serve(project: Project, addr: str) -> None:
     """Generate docs/, then run ``mkdocs serve`` with live reload until interrupted."""
     from mkdocs.commands.serve import serve as mkdocs_serve
@@ -64,14 +74,15 @@ def serve(project: Project, addr: str) -> None:
     logging.getLogger("mkdocs.commands.build").addFilter(lambda record: not record.getMessage().startswith("A 'dirty' build"))
     regenerate = _Regenerate(project)
     with exclusive(project.scratch):
-        generate(project, cache=regenerate.cache)
+        content = generate(project, cache=regenerate.cache)
     observer = Observer()
     observer.schedule(regenerate, str(project.content), recursive=True)
     observer.start()
     print(f"Pratinjau: http://{addr}/  (berhenti dengan Ctrl+C; content/ diawasi)", file=sys.stderr)
     try:
         # livereload is passed explicitly: with click newer than 8.2.1 the flag's default is lost.
-        mkdocs_serve(str(project.config), livereload=True, build_type="dirty", dev_addr=addr)
+        # The theme's values from the content (the 404 page's numbers, the footer's publisher), as the build gives them.
+        mkdocs_serve(str(project.config), livereload=True, build_type="dirty", dev_addr=addr, extra=_extra(project, content))
     finally:
         observer.stop()
         observer.join()

@@ -69,6 +69,12 @@ class Document:
     """Markdown after the front matter; empty for YAML files."""
     line_offset: int = 0
     """Lines before the YAML starts in the file (1 for front matter after the opening ``---``)."""
+    yaml_text: str = ""
+    """The YAML as written: a message may quote a line of it, corrected."""
+
+    def text_lines(self) -> list[str]:
+        """The YAML's lines, numbered from 0 as positions are."""
+        return self.yaml_text.splitlines()
 
     def error(self, loc: Iterable[str | int], message: str, *, at_key: bool = False) -> ContentError:
         """A problem at the value (or with ``at_key``, the key) found by following ``loc``."""
@@ -267,7 +273,7 @@ def read_yaml(path: Path, display: Path) -> tuple[Document | None, list[ContentE
     data, errors = _parse_yaml(display, text, 0)
     if data is None:
         return None, errors
-    doc = Document(display, data)
+    doc = Document(display, data, yaml_text=text)
     if escaped := _escaped_control_characters(doc):
         return None, [*errors, *escaped]
     return doc, errors
@@ -291,7 +297,7 @@ def read_markdown(path: Path, display: Path) -> tuple[Document | None, list[Cont
     if data is None:
         return None, errors
     body = "\n".join(lines[closing + 1 :]).strip("\n") + "\n"
-    doc = Document(display, data, body=body, line_offset=1)
+    doc = Document(display, data, body=body, line_offset=1, yaml_text="\n".join(lines[1:closing]))
     if escaped := _escaped_control_characters(doc):
         return None, [*errors, *escaped]
     return doc, errors

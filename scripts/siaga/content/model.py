@@ -11,6 +11,7 @@ date, so that tests can fix it).
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Generic, Literal, TypeVar
@@ -967,6 +968,90 @@ class Laporan(Record):
 # --- files ---------------------------------------------------------------------------------
 
 
+# The licences the site may publish under: SPDX ids, each with its name and its text's address. Open licences
+# only (Open Definition conformant), so a partner knows at a glance what reuse is allowed.
+LICENCES: dict[str, tuple[str, str]] = {
+    "CC-BY-4.0": ("Creative Commons Atribusi 4.0 Internasional (CC BY 4.0)", "https://creativecommons.org/licenses/by/4.0/deed.id"),
+    "CC-BY-SA-4.0": ("Creative Commons Atribusi-BerbagiSerupa 4.0 Internasional (CC BY-SA 4.0)",
+                     "https://creativecommons.org/licenses/by-sa/4.0/deed.id"),
+    "CC0-1.0": ("CC0 1.0 Universal: dedikasi ke domain publik (CC0)", "https://creativecommons.org/publicdomain/zero/1.0/deed.id"),
+    "ODbL-1.0": ("Open Database License 1.0 (ODbL)", "https://opendatacommons.org/licenses/odbl/1-0/"),
+    "ODC-By-1.0": ("Open Data Commons Attribution License 1.0 (ODC-By)", "https://opendatacommons.org/licenses/by/1-0/"),
+    "PDDL-1.0": ("Open Data Commons Public Domain Dedication and License 1.0 (PDDL)", "https://opendatacommons.org/licenses/pddl/1-0/"),
+}
+
+
+def _known_licence(value: str) -> str:
+    if value not in LICENCES:
+        # "CC BY 4.0" as a licence's badge writes it is CC-BY-4.0 in SPDX: suggest the id the maintainer meant.
+        written = "-".join(value.replace("_", " ").split()).lower()
+        meant = next((known for known in LICENCES if known.lower() == written), None)
+        meant = meant or next(iter(difflib.get_close_matches(written, [known.lower() for known in LICENCES], n=1)), None)
+        hint = f"maksud Anda {next(k for k in LICENCES if k.lower() == meant.lower())}? " if meant else ""
+        raise PydanticCustomError("unknown_licence", "lisensi {value} tidak dikenal: {hint}pilih salah satu kode ini: {known}",
+                                  {"value": repr(value), "hint": hint, "known": ", ".join(LICENCES)})
+    return value
+
+
+Licence = Annotated[str, AfterValidator(_known_licence)]
+HttpsUrl = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https://[^\s<>\"/]+(/[^\s<>\"]*)?$")]
+
+
+class KontakPenerbit(Record):
+    """Kontak resmi penerbit situs: ke mana warga, wartawan dan mitra menyampaikan koreksi dan pertanyaan."""
+
+    email: Email | None = None
+    """Alamat e-mail kantor penerbit, yang diumumkan penerbit itu sendiri (bukan alamat pribadi)."""
+    telepon: Phone | None = None
+    """Nomor telepon kantor penerbit, yang diumumkan penerbit itu sendiri (bukan nomor pribadi)."""
+    sumber: list[SumberTerperiksa] = []
+    """Tempat penerbit mengumumkan kontak ini. Wajib bila e-mail atau telepon diisi."""
+
+    @model_validator(mode="after")
+    def _sourced(self) -> KontakPenerbit:
+        if (self.email or self.telepon) and not self.sumber:
+            raise PydanticCustomError("contact_unsourced", "sumber: e-mail atau telepon penerbit perlu sumber (di mana penerbit "
+                                      "mengumumkannya)", {"at": "sumber"})
+        return self
+
+
+class Situs(Record):
+    """Berkas ``content/situs.yml``: siapa yang menerbitkan situs ini, kontak resminya, lisensinya dan alamat-alamatnya.
+    Dibaca oleh kaki setiap halaman, halaman Tentang, feed, vCard, paket data dan tautan "Perbaiki data ini". Selama
+    sebuah kolom belum diputuskan, biarkan kosong: situs menyebutnya belum dikonfirmasi atau belum ditetapkan."""
+
+    penerbit: Text | None = None
+    """Lembaga yang menerbitkan dan bertanggung jawab atas situs ini, misalnya "Dinas Sosial Provinsi Banten". Isi hanya
+    setelah lembaga itu menyetujuinya secara resmi."""
+    kontak: KontakPenerbit | None = None
+    """Kontak resmi penerbit."""
+    lisensi_data: Licence | None = None
+    """Lisensi berkas data (CSV, JSON, GeoJSON, XLSX, vCard, iCalendar), dengan kode SPDX: CC-BY-4.0, CC-BY-SA-4.0,
+    CC0-1.0, ODbL-1.0, ODC-By-1.0 atau PDDL-1.0."""
+    lisensi_konten: Licence | None = None
+    """Lisensi teks halaman (panduan, catatan FGD), dengan kode SPDX yang sama."""
+    alamat_situs: HttpsUrl | None = None
+    """Alamat publik situs, diawali https://. Kode QR, feed dan vCard memakainya. Variabel SIAGA_SITE_URL, bila diisi
+    (misalnya oleh GitHub Actions), didahulukan."""
+    alamat_repositori: HttpsUrl | None = None
+    """Alamat repositori konten di GitHub atau GitLab, diawali https://, misalnya https://github.com/organisasi/siaga-banten.
+    Tautan "Perbaiki data ini" membuka berkas di penyunting repositori ini."""
+    sumber: list[SumberTerperiksa] = []
+    """Keputusan atau pengumuman yang menetapkan penerbit dan lisensi. Wajib bila penerbit atau lisensi diisi."""
+
+    @model_validator(mode="after")
+    def _decided_with_source(self) -> Situs:
+        if (self.penerbit or self.lisensi_data or self.lisensi_konten) and not self.sumber:
+            raise PydanticCustomError("publisher_unsourced", "sumber: penerbit dan lisensi perlu sumber (keputusan atau pengumuman "
+                                      "yang menetapkannya)", {"at": "sumber"})
+        return self
+
+    def lisensi(self, field: str) -> tuple[str, str] | None:
+        """(name, address) of ``lisensi_data`` or ``lisensi_konten``; None while it is undecided."""
+        value = getattr(self, field)
+        return LICENCES[value] if value else None
+
+
 class WilayahFile(Record):
     """Berkas ``content/wilayah.yml``."""
 
@@ -1043,6 +1128,8 @@ class Content:
     """Situation reports from KSB posko, newest first; ``wilayah`` and ``tempat`` are their KSB's."""
     sekarang: dt.datetime | None = None
     """When the content was read (WIB): what a report's expiry is measured against at build time."""
+    situs: Situs = field(default_factory=Situs)
+    """Who publishes the site, its licences and addresses (``content/situs.yml``); empty fields are undecided."""
     peringatan: list[ContentError] = field(default_factory=list)
     """Problems that do not stop a build (a guide not reviewed for 12 months), as ``path:line:column: message``."""
 

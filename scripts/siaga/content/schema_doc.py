@@ -42,6 +42,8 @@ SECTIONS: list[tuple[str, type[BaseModel]]] = [
     ("laporan: status", model.PerubahanStatus),
     ("laporan: rumah_rusak", model.RumahRusak),
     ("laporan: rentan", model.Rentan),
+    ("content/situs.yml", model.Situs),
+    ("situs: kontak", model.KontakPenerbit),
     ("content/wilayah.yml: wilayah", model.Wilayah),
     ("content/ancaman.yml: ancaman", model.Ancaman),
     ("content/hitungan-ksb.yml: hitungan", model.HitunganKsb),

@@ -21,7 +21,8 @@ from pydantic import BaseModel, ValidationError
 
 from . import model
 from .errors import ContentError, ContentInvalid
-from .load import Document, read_markdown, read_yaml, string_values
+from .load import Document, locate, read_markdown, read_yaml, string_values
+from .positioned import YamlList, YamlMap
 from .regions import PROVINCE, official_list
 from .reports import suggestion, village_problem
 from .wording import BANTEN, today_in_banten
@@ -40,7 +41,14 @@ _PATTERN_HINTS = {
     "url": "alamat web lengkap yang diawali https://",
     "situs": "alamat web lengkap yang diawali https://",
     "email": "alamat e-mail seperti posko@contoh.id",
+    "alamat_situs": "alamat lengkap yang diawali https:// (bukan http://), misalnya https://siaga.contoh.go.id/",
+    "alamat_repositori": "alamat lengkap yang diawali https://, misalnya https://github.com/organisasi/siaga-banten",
 }
+
+
+# A decimal comma, as Indonesian writes numbers: -6,5 where YAML needs -6.5.
+_DECIMAL_COMMA = re.compile(r"(\d),(\d)")
+_POINT = r"\1.\2"
 
 
 def _describe(value: Any) -> str:
@@ -55,8 +63,20 @@ def error_message(error: dict[str, Any], allowed: list[str]) -> str:
     field = next((str(part) for part in reversed(error["loc"]) if isinstance(part, str)), "")
     if kind == "missing":
         return f"kolom wajib '{field}' belum diisi"
+    if value is None and kind.endswith("_type"):  # "kecamatan:" with nothing after it reads as null
+        if kind in ("list_type", "model_type", "dict_type", "model_attributes_type"):
+            return f"{field}: masih kosong: tulis isinya di baris-baris berikutnya, menjorok 2 spasi, atau hapus baris ini"
+        return f"{field}: masih kosong: tulis nilainya sesudah '{field}:' pada baris yang sama, atau hapus baris ini"
+    if kind in ("float_type", "float_parsing") and isinstance(value, str) and _DECIMAL_COMMA.search(value):
+        return f"{field}: {_describe(value)} memakai koma desimal: tulis {_DECIMAL_COMMA.sub(_POINT, value)} (titik, bukan koma)"
     if kind == "extra_forbidden":
         return f"kolom tidak dikenal '{field}' (yang dikenal: {', '.join(allowed)})"
+    if kind == "string_type" and isinstance(value, list) and value:
+        # nomor: [112, 115, 118]: one value per field, quoted when it is digits, said in one round, not two
+        first, rest = value[0], ", ".join(str(item) for item in value[1:])
+        shown = f'"{first}"' if isinstance(first, (int, float)) else str(first)
+        others = f"; untuk {rest} buat entri '{field}: ...' sendiri-sendiri" if rest else ""
+        return f"{field}: harus berupa satu teks, bukan daftar: tulis satu nilai, misalnya {field}: {shown}{others}"
     if kind == "string_type":
         hint = " (beri tanda kutip)" if isinstance(value, (int, float)) else ""
         return f"{field}: harus berupa teks, bukan {_describe(value)}{hint}"
@@ -131,20 +151,129 @@ def _schema_errors(doc: Document, cls: type[BaseModel], error: ValidationError) 
     items = error.errors(include_url=False)
     misspelt = _misspelt(items)
     meant = {(*loc[:-1], wanted) for loc, wanted in misspelt.items()}
+    strays = _strays(doc, cls, items)
+    belonging = {(*owner, loc[-1]) for loc, owner in strays.items()}
+    comma_reported: set[tuple[str | int, ...]] = set()
+    listed: set[tuple[str | int, ...]] = set()
     for item in items:
-        if item["type"] == "missing" and tuple(item["loc"]) in meant:
-            continue  # reported once, as the misspelling
-        if tuple(item["loc"]) in misspelt:
-            loc = tuple(item["loc"])
+        loc: tuple[str | int, ...] = tuple(item["loc"])
+        if item["type"] == "missing" and (loc in meant or loc in belonging):
+            continue  # reported once, as the misspelling or as the key that left its block
+        if loc in misspelt:
             yield doc.error(loc, f"kolom tidak dikenal '{loc[-1]}': maksud Anda '{misspelt[loc]}'?", at_key=True)
             continue
-        loc: tuple[str | int, ...] = tuple(item["loc"])
+        if loc in strays:
+            yield doc.error(loc, _stray_message(doc, loc, strays[loc]), at_key=True)
+            continue
+        if item["type"] == "invalid_key":  # {lat: -6,5, lon: 106,1}: the parts after the commas became keys
+            if loc[:-1] not in comma_reported:
+                comma_reported.add(loc[:-1])
+                yield doc.error(loc[:-1], _flow_comma_message(doc, loc[:-1]), at_key=True)
+            continue
         at = (item.get("ctx") or {}).get("at")
         if at:  # our own checks name the key a maintainer has to change
             loc = loc + tuple(int(part) if part.isdigit() else part for part in str(at).split("."))
         parent = _model_at(cls, loc[:-1])
         allowed = list(parent.model_fields) if parent else []
-        yield doc.error(loc, error_message(item, allowed), at_key=item["type"] in ("extra_forbidden", "consent_missing", "publik_unused"))
+        message = error_message(item, allowed)
+        if item["type"] == "missing":
+            message = _missing_message(cls, loc)
+        elif item["type"] == "extra_forbidden" and loc[:-1] in listed:  # the known names once per place, not once per key
+            message = f"kolom tidak dikenal '{loc[-1]}' (nama kolom yang dikenal ada di pesan sebelumnya). {_reference(cls, loc[:-1])}"
+        elif item["type"] == "extra_forbidden":
+            listed.add(loc[:-1])
+            message += f". {_reference(cls, loc[:-1])}"
+        elif isinstance(item.get("input"), str) and _FOLDED_ITEM.search(item["input"]):
+            message = f"{_keys(loc)[-1]}: {item['input']!r}: {_FOLDED_HINT}"  # the format's example would mislead here
+        yield doc.error(loc, message, at_key=item["type"] in ("extra_forbidden", "consent_missing", "publik_unused"))
+
+
+# A list item indented deeper than the one above it is read as the rest of that item's text: "banjir - tanah-longsor".
+_FOLDED_ITEM = re.compile(r"\S - \S")
+_FOLDED_HINT = ("tampaknya dua butir daftar tergabung menjadi satu: butir berikutnya menjorok lebih dalam dari butir di atasnya, "
+                "jadi terbaca sebagai lanjutan teksnya. Tulis tanda '-' setiap butir tepat di bawah tanda '-' butir pertama")
+
+
+def _section(cls: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
+    """The heading of content/SKEMA.md that documents the model reached by ``loc`` from ``cls``."""
+    from .schema_doc import SECTIONS
+
+    target = _model_at(cls, loc)
+    return next((title for title, documented in SECTIONS if documented is target), None)
+
+
+def _reference(cls: type[BaseModel], loc: tuple[str | int, ...]) -> str:
+    section = _section(cls, loc)
+    where = f', bagian "{section}"' if section else ""
+    return f"Rujukan kolom: content/SKEMA.md{where} (juga di situs: Untuk pengelola > Rujukan kolom)"
+
+
+def _keys(loc: tuple[str | int, ...]) -> list[str]:
+    return [part for part in loc if isinstance(part, str)]
+
+
+def _missing_message(cls: type[BaseModel], loc: tuple[str | int, ...]) -> str:
+    """A required field left out, with where it belongs: under its block, indented like the keys beside it."""
+    field, owner = str(loc[-1]), _keys(loc[:-1])
+    if not owner:
+        return f"kolom wajib '{field}' belum diisi: tambahkan baris '{field}: ...' di kolom pertama. {_reference(cls, ())}"
+    if isinstance(loc[-2], int):  # an item of a list: its fields are beside each other, in {...} or on lines
+        return (f"kolom wajib '{field}' belum diisi pada butir '{owner[-1]}' ini: tambahkan '{field}: ...' ke butir ini, "
+                f"sejajar dengan kolom lain di dalamnya. {_reference(cls, loc[:-1])}")
+    return (f"kolom wajib '{field}' di dalam '{owner[-1]}' belum diisi: tambahkan baris '{field}: ...' di bawah "
+            f"'{owner[-1]}:', menjorok sejajar dengan kolom lain di dalamnya. {_reference(cls, loc[:-1])}")
+
+
+def _strays(doc: Document, cls: type[BaseModel], items: list[dict[str, Any]]) -> dict[tuple[str | int, ...], tuple[str | int, ...]]:
+    """Unknown keys that belong to the block just above them: ``telepon`` moved to column 0 under ``posko``.
+    Maps the key's place to the block's."""
+    found = {}
+    for item in items:
+        loc = tuple(item["loc"])
+        if item["type"] != "extra_forbidden":
+            continue
+        mapping = _value_at(doc.data, loc[:-1])
+        if not isinstance(mapping, YamlMap) or loc[-1] not in mapping.positions:
+            continue
+        key_line = mapping.positions[loc[-1]][0]
+        above = [key for key in mapping if key in mapping.positions and mapping.positions[key][0] < key_line
+                 and isinstance(mapping[key], YamlMap)]
+        if not above:
+            continue
+        block = max(above, key=lambda key: mapping.positions[key][0])
+        model_of_block = _model_at(cls, (*loc[:-1], block))
+        if model_of_block is not None and loc[-1] in model_of_block.model_fields and loc[-1] not in mapping[block]:
+            found[loc] = (*loc[:-1], block)
+    return found
+
+
+def _value_at(data: Any, loc: tuple[str | int, ...]) -> Any:
+    for part in loc:
+        if (isinstance(data, YamlMap) and part in data) or (isinstance(data, YamlList) and isinstance(part, int) and 0 <= part < len(data)):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _stray_message(doc: Document, loc: tuple[str | int, ...], owner: tuple[str | int, ...]) -> str:
+    block = _value_at(doc.data, owner)
+    inner = [key for key in block if key in block.positions]
+    indent = block.positions[inner[0]][1] if inner else 2
+    like = f", sejajar dengan '{inner[0]}'" if inner else ""
+    return (f"'{loc[-1]}' adalah kolom milik '{owner[-1]}', tetapi baris ini tidak menjorok sehingga terbaca sebagai kolom "
+            f"tersendiri: tambahkan {indent} spasi di awal baris ini{like}")
+
+
+def _flow_comma_message(doc: Document, loc: tuple[str | int, ...]) -> str:
+    """``lokasi: {lat: -6,5, lon: 106,1}``: a comma separates the items of a ``{...}``, so a decimal comma splits a number."""
+    line = locate(doc.data, loc, at_key=True)[0] - 1
+    lines = doc.text_lines()
+    written = lines[line].strip() if 0 <= line < len(lines) else ""
+    if _DECIMAL_COMMA.search(written):
+        return (f"{loc[-1]}: angka desimal ditulis dengan koma, padahal koma memisahkan isi kurung kurawal: pakai titik, "
+                f"tulis {_DECIMAL_COMMA.sub(_POINT, written)}")
+    return f"{loc[-1]}: ada angka yang terbaca sebagai nama kolom: periksa koma di dalam kurung kurawal"
 
 
 # Editors leave these beside the file being edited: harmless, never read.
@@ -286,6 +415,7 @@ def load_and_validate(content_dir: Path, today: dt.date | None = None, cache: Re
     guides = _read_guides(reader, numbers)
     counts = _read_counts(reader, regions)
     reports = _read_reports(reader, ksb)
+    site = _read_site(reader)
     _check_sample_numbers(reader)
     if reader.errors:
         raise ContentInvalid(reader.errors)
@@ -300,6 +430,7 @@ def load_and_validate(content_dir: Path, today: dt.date | None = None, cache: Re
         hitungan=counts,
         laporan=sorted(reports, key=lambda entry: (entry.record.waktu_laporan, entry.slug), reverse=True),
         sekarang=reader.context["sekarang"],
+        situs=site,
         peringatan=sorted(reader.warnings),
     )
 
@@ -314,6 +445,15 @@ def _read_regions(reader: _Reader) -> list[model.Wilayah]:
             if [getattr(other, column) for other in parsed.wilayah].index(getattr(region, column)) != index:
                 reader.errors.append(doc.error(("wilayah", index, column), f"{column}: {getattr(region, column)!r} dipakai dua kali"))
     return parsed.wilayah
+
+
+def _read_site(reader: _Reader) -> model.Situs:
+    """``content/situs.yml``; without the file, everything about the publisher is undecided."""
+    path = reader.content_dir / "situs.yml"
+    if not path.exists():
+        return model.Situs()
+    read = reader.read(path, model.Situs)
+    return read[1] if read is not None else model.Situs()
 
 
 def _read_hazards(reader: _Reader) -> list[model.Ancaman]:
@@ -441,6 +581,8 @@ def _official_place(reader: _Reader, doc: Document, ksb: model.Ksb, region: mode
             message = f"desa: {name!r} tidak ada di Kecamatan {kecamatan.nama} menurut daftar resmi Kemendagri: maksud Anda {hint!r}?"
         else:
             message = f"desa: {name!r} tidak ada di Kecamatan {kecamatan.nama} menurut daftar resmi Kemendagri"
+        if _FOLDED_ITEM.search(name):
+            message = f"desa: {name!r}: {_FOLDED_HINT}"
         reader.errors.append(doc.error(loc, message))
     centre = model.Lokasi(lat=round(kecamatan.lat, 5), lon=round(kecamatan.lon, 5))
     return model.Tempat(kecamatan.kode, kecamatan.nama, tuple(villages), titik=ksb.lokasi or centre, titik_perkiraan=ksb.lokasi is None)

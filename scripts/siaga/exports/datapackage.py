@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from ..content.model import Content
 from ..published import paths
 from ..published.catalogue import COLUMNS, REPORT_COLUMNS, Column, Download
+from ..published.penerbit import UNDECIDED_LICENCE, publisher
 from ..published.urls import SiteUrls
 
 # How each column's kind (as /data/ names it) is typed in a Table Schema.
@@ -34,8 +35,23 @@ def _schema(columns: Sequence[Column]) -> dict[str, object]:
     return {"fields": fields}
 
 
-def data_package(downloads: list[Download], content: Content, urls: SiteUrls, *, licence: dict[str, str] | None = None) -> bytes:
-    """The descriptor for ``downloads`` (paths under ``data/``, or elsewhere on the site), as UTF-8 JSON."""
+def _sources(content: Content) -> list[dict[str, str]]:
+    """The public sources the KSB rows were taken from, each once, by title and publisher (and address when known)."""
+    seen: dict[tuple[str, str], dict[str, str]] = {}
+    for entry in content.ksb:
+        if entry.record.contoh:
+            continue
+        for source in entry.record.sumber:
+            item = {"title": f"{source.judul} ({source.penerbit})"}
+            if source.url:
+                item["path"] = source.url
+            seen.setdefault((source.judul, source.penerbit), item)
+    return list(seen.values())
+
+
+def data_package(downloads: list[Download], content: Content, urls: SiteUrls) -> bytes:
+    """The descriptor for ``downloads`` (paths under ``data/``, or elsewhere on the site), as UTF-8 JSON, with the data
+    licence and the publisher from ``content/situs.yml`` (left out while undecided, and the description says so)."""
     tables = {paths.KSB_CSV: COLUMNS, paths.REPORTS_CSV: REPORT_COLUMNS}
     resources = []
     for download in downloads:
@@ -59,6 +75,16 @@ def data_package(downloads: list[Download], content: Content, urls: SiteUrls, *,
         "version": (content.last_change().isoformat() if content.last_change() else "0"),
         "resources": resources,
     }
-    if licence:
-        descriptor["licenses"] = [licence]
+    site = content.situs
+    if licence := site.lisensi("lisensi_data"):
+        descriptor["licenses"] = [{"name": site.lisensi_data, "title": licence[0], "path": licence[1]}]
+    else:
+        descriptor["description"] = f"{descriptor['description']} Lisensi data {UNDECIDED_LICENCE}."
+    publisher_entry: dict[str, str] = {"title": publisher(site), "role": "publisher"}
+    if site.kontak and site.kontak.email:
+        publisher_entry["email"] = site.kontak.email
+    if site.alamat_situs:
+        publisher_entry["path"] = site.alamat_situs
+    descriptor["contributors"] = [publisher_entry]
+    descriptor["sources"] = _sources(content)
     return (json.dumps(descriptor, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

@@ -15,6 +15,7 @@ from ..content import reports
 from ..content.model import Content
 from ..published import paths
 from ..published.catalogue import COLUMNS, NEED_COLUMNS, REPORT_COLUMNS, Download
+from ..published.penerbit import publisher
 from ..published.urls import SiteUrls
 from . import agenda, laporan, tables, vcard
 from .datapackage import data_package
@@ -24,8 +25,7 @@ from .share_image import share_image
 from .workbook import workbook
 
 FEED_TITLE = "Siaga Banten: catatan FGD dan pembaruan data"
-# Who runs the site is not confirmed yet (see /tentang/): the feed names the site, not an agency.
-PUBLISHER = "Siaga Banten"
+# The feeds' author is the publisher from content/situs.yml, or the site's own name while it is undecided.
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,8 @@ def export_files(content: Content, urls: SiteUrls, qr_cache: Path | None = None)
                  "Tanpa nomor pribadi dan tanpa data contoh.", len(contacts)),
         Download(paths.AGENDA_ICS, agenda.serialize(events), "Agenda FGD (iCalendar)",
                  "Tanggal FGD dan tenggat tindak lanjutnya, untuk kalender ponsel atau komputer.", len(events)),
-        Download(paths.FEED, atom_feed(entries, urls, content.last_change(), title=FEED_TITLE, author=PUBLISHER), "Feed pembaruan (Atom)",
+        Download(paths.FEED, atom_feed(entries, urls, content.last_change(), title=FEED_TITLE, author=publisher(content.situs)),
+                 "Feed pembaruan (Atom)",
                  "Catatan FGD baru dan data yang diperbarui, untuk aplikasi pembaca feed.", len(entries)),
     ]
     report_table = laporan.report_rows(content, urls)
@@ -92,14 +93,15 @@ def export_files(content: Content, urls: SiteUrls, qr_cache: Path | None = None)
         files[feed_path] = _reports_feed(laporan.report_updates(content, region.slug), urls, content, feed_path, region.nama)
     files[paths.SHARE_IMAGE] = _share_image(content)
     for entry in content.ksb:
-        if cards := vcard.ksb_contacts(entry, urls):
+        if cards := vcard.ksb_contacts(entry, urls, content.situs):
             files[paths.ksb_vcard_path(entry)] = vcard.serialize(cards)
         files[paths.ksb_qr_path(entry)] = cached_qr_svg(urls.page(paths.ksb_path(entry)), f"Kode QR halaman {entry.record.nama}", qr_cache)
     return Exports(downloads, files)
 
 
 def _reports_feed(entries: list, urls: SiteUrls, content: Content, path: str, where: str) -> bytes:
-    return atom_feed(entries, urls, content.last_change(), title=f"Siaga Banten: laporan situasi posko KSB, {where}", author=PUBLISHER,
+    return atom_feed(entries, urls, content.last_change(), title=f"Siaga Banten: laporan situasi posko KSB, {where}",
+                     author=publisher(content.situs),
                      self_path=path, key=path, subtitle=f"Laporan warga dari posko Kampung Siaga Bencana di {where}, dengan status "
                      "verifikasinya. Bukan peringatan resmi: data resmi dari BPBD dan BNPB.")
 

@@ -15,12 +15,13 @@ import vobject
 from vobject.base import Component
 
 from ..content import phone
-from ..content.model import Content, Ksb, Organisasi, Pengurus, Placed
+from ..content.model import Content, Ksb, Organisasi, Pengurus, Placed, Situs
 from ..published.catalogue import ksb_id
 from ..published.paths import ksb_path, placed_region
+from ..published.penerbit import SITE_NAME, publisher_line
 from ..published.urls import SiteUrls, stable_id
 
-_CATEGORY = "Siaga Banten"
+_CATEGORY = SITE_NAME
 
 
 def _card(key: str, full_name: str, organisation: str, categories: list[str], note: str) -> Component:
@@ -104,12 +105,19 @@ def all_contacts(content: Content, urls: SiteUrls) -> list[Component]:
     """Every reachable organisation and media desk, then every KSB posko: no person, no sample."""
     organisations = [o for o in content.organisasi if o.saluran and not o.contoh]
     posts = [entry for entry in content.ksb if entry.record.posko and not entry.record.contoh]
-    return [organisation_card(o) for o in organisations] + [posko_card(entry, urls) for entry in posts]
+    return _from_publisher([organisation_card(o) for o in organisations] + [posko_card(entry, urls) for entry in posts], content.situs)
 
 
-def ksb_contacts(entry: Placed[Ksb], urls: SiteUrls) -> list[Component]:
+def ksb_contacts(entry: Placed[Ksb], urls: SiteUrls, site: Situs) -> list[Component]:
     """One KSB's posko and its consented board members; nothing for sample data."""
     if entry.record.contoh:
         return []
     posko = [posko_card(entry, urls)] if entry.record.posko else []
-    return posko + [person_card(entry, person) for person in entry.record.pengurus]
+    return _from_publisher(posko + [person_card(entry, person) for person in entry.record.pengurus], site)
+
+
+def _from_publisher(cards: list[Component], site: Situs) -> list[Component]:
+    """Each card's note ends with where it came from: a contact saved on a phone months ago still says who published it."""
+    for card in cards:
+        card.note.value = f"{card.note.value} (Dari situs {SITE_NAME}. {publisher_line(site)}.)"
+    return cards

@@ -1,7 +1,8 @@
 """``make new-ksb``: a new KSB file from a few questions, valid on the first try and never over another.
 
 It asks for the region, the name, the kecamatan and villages (checked against the official list, with
-"maksud Anda ...?"), hazards (choices shown), the public source that names the KSB, and, only if the
+"maksud Anda ...?"), the posko's coordinates if known (with the format, as a map app copies them), hazards
+(choices shown), the public source that names the KSB, and, only if the
 posko agreed to publish it, the posko's address and number; it checks each answer as validation
 would, and writes a commented file that tells the maintainer what else may be filled in.
 """
@@ -106,6 +107,34 @@ def _villages(ask: Ask, kecamatan: Region) -> list[str]:
         print(f"  Tidak ada di Kecamatan {kecamatan.nama} menurut daftar resmi: {', '.join(wrong)}")
 
 
+# Two decimal numbers, as a map app copies a point: "-6.51234, 106.12345" (a space or a semicolon between works too).
+_POINT = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[,; ]\s*(-?\d+(?:\.\d+)?)\s*$")
+
+
+def _location(ask: Ask) -> tuple[float, float] | None:
+    """The posko's point, optional: without it the KSB sits at its kecamatan's centre, marked as an estimate, and the
+    nearest-KSB list measures from there."""
+    print("Letak posko: di Google Maps atau OpenStreetMap, tekan lama titik posko lalu salin angkanya.")
+    while True:
+        answer = _optional(ask, "Koordinat posko, lintang lalu bujur dengan titik desimal (misalnya -6.5123, 106.1234); "
+                                "kosongkan bila belum tahu: ")
+        if not answer:
+            return None
+        found = _POINT.match(answer)
+        if found is None:
+            print("  Tulis dua angka dengan titik desimal, dipisah koma: lintang lalu bujur, misalnya -6.5123, 106.1234.")
+            continue
+        lat, lon = float(found.group(1)), float(found.group(2))
+        if -7.2 <= lon <= -5.7 and 105.0 <= lat <= 106.9:
+            lat, lon = lon, lat  # written the other way round (bujur, lintang): the numbers say which is which
+        try:
+            model.Lokasi(lat=lat, lon=lon)
+        except ValueError:
+            print("  Titik itu di luar Provinsi Banten (lintang antara -7.2 dan -5.7, bujur antara 105.0 dan 106.9): periksa lagi.")
+            continue
+        return lat, lon
+
+
 def _source(ask: Ask, today: dt.date) -> dict[str, str]:
     """The public source that names the KSB: every real KSB needs one."""
     print("Sumber publik yang menyebut KSB ini (berita, rilis, surat keputusan):")
@@ -138,6 +167,7 @@ def new_ksb(content_dir: Path, ask: Ask = input, today: dt.date | None = None) -
     nama = _text(ask, "Nama KSB (misalnya KSB Angsana): ")
     kecamatan = _kecamatan(ask, region)
     villages = _villages(ask, kecamatan)
+    point = _location(ask)
     print("Ancaman bencana yang disebut sumber:")
     chosen = _choose(ask, "Nomor ancaman, pisahkan dengan koma (misalnya 1,3): ", [(h.id, h.nama) for h in hazards], many=True)
     source = _source(ask, today or today_in_banten())
@@ -151,7 +181,7 @@ def new_ksb(content_dir: Path, ask: Ask = input, today: dt.date | None = None) -
         name = slug(_text(ask, "Nama berkas lain (huruf kecil, angka, tanda hubung): "))
         target = content_dir / "ksb" / region.slug / f"{name}.yml"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(_file(nama, kecamatan.nama, villages, chosen, source, posko), encoding="utf-8")
+    target.write_text(_file(nama, kecamatan.nama, villages, chosen, source, posko, point), encoding="utf-8")
     print(f"\nDitulis: {target.relative_to(content_dir.parent)}. Periksa dengan: make validate")
     return target
 
@@ -184,7 +214,7 @@ def _quoted(value: str) -> str:
 
 
 def _file(nama: str, kecamatan: str, villages: list[str], hazards: list[str], source: dict[str, str],
-          posko: tuple[str, str] | None) -> str:
+          posko: tuple[str, str] | None, point: tuple[float, float] | None = None) -> str:
     lines = [
         "# KSB baru, dibuat dengan `make new-ksb`. Rujukan semua kolom: content/SKEMA.md.",
         f"nama: {_quoted(nama)}",
@@ -192,6 +222,8 @@ def _file(nama: str, kecamatan: str, villages: list[str], hazards: list[str], so
         f"desa: [{', '.join(_quoted(village) for village in villages)}]",
         f"ancaman: [{', '.join(hazards)}]",
     ]
+    if point:
+        lines.append(f"lokasi: {{lat: {point[0]}, lon: {point[1]}}}  # koordinat posko")
     if posko:
         lines += ["posko:", f"  alamat: {_quoted(posko[0])}", f"  telepon: {_quoted(posko[1])}",
                   "  whatsapp: false  # ubah menjadi true bila nomor posko bisa dihubungi lewat WhatsApp"]
@@ -199,7 +231,8 @@ def _file(nama: str, kecamatan: str, villages: list[str], hazards: list[str], so
     lines += [f"    {key}: {source[key]}" for key in ("tanggal", "tahun") if key in source]
     if "url" in source:
         lines.append(f"    url: {_quoted(source['url'])}")
-    return "\n".join(lines) + "\n" + _MORE
+    more = _MORE if not point else _MORE.replace("# lokasi: {lat: -6.5, lon: 106.1}   # koordinat posko, derajat desimal\n", "")
+    return "\n".join(lines) + "\n" + more
 
 
 _MORE = """\

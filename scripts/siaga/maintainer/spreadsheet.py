@@ -49,6 +49,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "sumber_url": (),
 }
 REQUIRED = ("wilayah", "nama", "kecamatan")
+# The words templat/ksb.csv's sample row carries in its name: a row with them is the sample, never a KSB to publish.
+TEMPLATE_EXAMPLE = "(hapus baris ini)"
 SOURCE_COLUMNS = {"sumber_judul": "judul", "sumber_penerbit": "penerbit", "sumber_tanggal": "tanggal", "sumber_url": "url"}
 
 
@@ -128,7 +130,11 @@ def import_file(sheet: Path, content_dir: Path) -> list[Path]:
     unknown = [header for header in (rows[0] if rows else {}) if header and header not in COLUMNS]
     for header in unknown:
         problems.append(ContentError(shown, 1, 1, f"kolom {header!r} tidak dikenal (yang dikenal: {', '.join(COLUMNS)})"))
+    skipped = []
     for number, row in enumerate(rows, start=2):  # row 1 holds the headers
+        if TEMPLATE_EXAMPLE in row.get("nama", ""):
+            skipped.append(number)  # the template's sample row, kept by a maintainer who filled the rows below it
+            continue
         target, text, row_problems = _row(row, number, shown, content_dir, regions, context)
         problems += row_problems
         if target is not None and text is not None:
@@ -138,13 +144,22 @@ def import_file(sheet: Path, content_dir: Path) -> list[Path]:
             planned[target] = text
     if problems:
         raise ContentInvalid(problems)
+    for number in skipped:
+        print(f"Baris {number} adalah baris contoh dari templat ({TEMPLATE_EXAMPLE}): dilewati, tidak diimpor. "
+              "Hapus baris itu dari lembar Anda.")
     written = []
+    root = content_dir.parent
     for target, text in planned.items():
         if not target.exists() or target.read_text(encoding="utf-8") != text:
+            action = "diubah" if target.exists() else "ditulis"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
             written.append(target)
-    print(f"{len(rows)} baris dibaca, {len(written)} berkas ditulis atau diubah, {len(planned) - len(written)} tidak berubah.")
+            print(f"  {action}: {target.relative_to(root).as_posix()}")
+    imported = len(rows) - len(skipped)
+    print(f"{imported} baris diimpor, {len(written)} berkas ditulis atau diubah, {len(planned) - len(written)} tidak berubah.")
+    if not imported:
+        print("Tidak ada baris KSB di lembar ini selain baris contoh: isi satu baris per KSB di bawah judul kolom.")
     return written
 
 

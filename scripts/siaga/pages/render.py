@@ -206,6 +206,8 @@ def page_context(content: Content, urls: SiteUrls, downloads: list[Download]) ->
         "tahun_ini": (content.last_change() or dt.date(2026, 1, 1)).year,
         "urls": urls,
         "unduhan": downloads,
+        "situs": content.situs,
+        "lisensi": lambda site, field: site.lisensi(field),
         "kolom": COLUMNS,
         "kolom_laporan": REPORT_COLUMNS,
         **_report_context(content, urls),
@@ -344,6 +346,9 @@ def _pages(content: Content) -> list[tuple[str, str, dict[str, Any], list[str]]]
 
 # Page kinds made from one KSB file (and the shared files): see render_pages' changed_ksb.
 _ONE_KSB = {"ksb.md.j2", "poster.md.j2"}
+# Page kinds made from one report and its KSB's file (and the shared files): thousands of them pile up over the years,
+# and a preview re-rendered every one of them at each save of any KSB file.
+_ONE_REPORT = {"laporan.md.j2"}
 # Page kinds made from one region's KSB files (and the shared files).
 _ONE_REGION = {"wilayah.md.j2", "kebutuhan_wilayah.md.j2"}
 
@@ -387,14 +392,17 @@ def render_pages(content: Content, urls: SiteUrls, downloads: list[Download] | C
     On two cores the exports, seconds of work at thousands of KSB, no longer wait for the pages nor the pages for them.
 
     With ``changed_ksb`` (a preview after KSB files were edited, as paths from the project root), a KSB's
-    page and poster are rendered only if its file is among them, and a region's pages only if one of
-    them is in that region: they are made from those files and the shared files, so the others are as
+    page and poster, and its reports' pages, are rendered only if its file is among them, and a region's pages
+    only if one of them is in that region: they are made from those files and the shared files, so the others are as
     they were. Every other page is rendered."""
     changed_regions = {entry.wilayah.slug for entry in content.ksb if entry.wilayah and _source(entry) in (changed_ksb or ())}
+    ksb_files = {ksb_id(entry): _source(entry) for entry in content.ksb}
     pages, paths_seen = [], set()
     for page in _pages(content):
         path, template, extra, _ = page
         if changed_ksb is not None and template in _ONE_KSB and _source(extra["entry"]) not in changed_ksb:
+            continue
+        if changed_ksb is not None and template in _ONE_REPORT and ksb_files.get(extra["entry"].record.ksb) not in changed_ksb:
             continue
         if changed_ksb is not None and template in _ONE_REGION and extra["region"].slug not in changed_regions:
             continue

@@ -1,8 +1,8 @@
 """Absolute addresses of pages and files, for what leaves the site: QR codes, feeds, vCards, calendars.
 
 Pages link to each other with relative links (MkDocs checks them); only exports need the
-public address, which is ``site_url`` in ``mkdocs.yml`` (set by ``SIAGA_SITE_URL`` when the
-site is built for the public).
+public address: ``SIAGA_SITE_URL`` when the publishing job sets it, else ``alamat_situs`` in
+``content/situs.yml``, else ``site_url`` in ``mkdocs.yml`` (a reserved example address).
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..content.errors import BuildFailed
+from ..content.model import Situs
+from .penerbit import site_address
 
 # Fixed once, never to change: every export's ids derive from it and from content names only.
 _ID_NAMESPACE = uuid.UUID("d4c0a1ab-9c9a-4de6-aef9-1888a3ca32f1")
@@ -39,6 +41,13 @@ class SiteUrls:
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise BuildFailed(f"{config}: site_url harus berisi alamat situs lengkap (https://...): kode QR, feed dan vCard memerlukannya")
         return cls(str(site_url).rstrip("/") + "/")
+
+    @classmethod
+    def for_site(cls, config: Path, site: Situs) -> SiteUrls:
+        """The public address as the build uses it: ``SIAGA_SITE_URL`` when set, else ``alamat_situs`` from
+        ``content/situs.yml``, else ``mkdocs.yml``'s ``site_url`` (the reserved example address)."""
+        address = site_address(site)
+        return cls(address.rstrip("/") + "/") if address else cls.from_config(config)
 
     @property
     def is_placeholder(self) -> bool:

@@ -82,7 +82,8 @@ def test_the_footer_and_the_about_page_name_the_publisher_and_the_licences(decid
         }, url
     about = page(project, "/tentang/").select_one("article")
     text = about.get_text(" ", strip=True)
-    assert f"Situs ini diterbitkan oleh {PUBLISHER}." in text and "belum dikonfirmasi" not in text
+    assert f"Situs ini diterbitkan oleh {PUBLISHER}" in text and "belum dikonfirmasi" not in text
+    assert not about.select("b"), "the publisher's name is text, not markup"
     assert about.select_one('a[href="mailto:humas@uji.test"]')
     assert about.select_one('a[href="https://creativecommons.org/licenses/by-sa/4.0/deed.id"]')
     assert "Keputusan pengelolaan situs" in text, "the decision is cited"

@@ -84,7 +84,7 @@ def test_the_data_package_describes_every_data_file_and_validates(bundled_site):
     assert {field["name"]: field["type"] for field in ksb["schema"]["fields"]}["lat"] == "number"
 
 
-def test_libreoffice_reads_the_workbook_with_its_types(bundled_site, tmp_path):
+def test_libreoffice_reads_the_workbook_with_its_types(golden_site, tmp_path):
     """LibreOffice, as a partner's spreadsheet program, converts the KSB sheet to the same rows: a phone number stays
     +62..., never 6.28E+12; a latitude stays a decimal; a date stays a date. CI installs it (SIAGA_REQUIRE_LIBREOFFICE)."""
     import csv
@@ -99,7 +99,7 @@ def test_libreoffice_reads_the_workbook_with_its_types(bundled_site, tmp_path):
         if os.environ.get("SIAGA_REQUIRE_LIBREOFFICE"):
             raise AssertionError("LibreOffice (soffice) is required here: apt-get install libreoffice-calc-nogui")
         pytest.skip("LibreOffice is not installed")
-    project, content = bundled_site
+    project, content = golden_site  # it has posko numbers, where the bundled content has none yet
     subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'profil'}", "--headless", "--convert-to", "csv",
                     "--outdir", str(tmp_path), str(project.site / "data" / "ksb.xlsx")], check=True, capture_output=True, timeout=300)
     rows = list(csv.DictReader((tmp_path / "ksb.csv").read_text(encoding="utf-8", errors="replace").splitlines()))

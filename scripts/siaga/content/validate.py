@@ -165,6 +165,10 @@ def _schema_errors(doc: Document, cls: type[BaseModel], error: ValidationError) 
         if loc in strays:
             yield doc.error(loc, _stray_message(doc, loc, strays[loc]), at_key=True)
             continue
+        if item["type"] == "invalid_key" and not loc[:-1]:  # ": x" or "12: x" at the top: a key that is no name
+            yield doc.error(loc[:-1], "setiap baris harus berupa 'nama_kolom: nilai': ada baris tanpa nama kolom, atau dengan "
+                            "angka sebagai nama kolom")
+            continue
         if item["type"] == "invalid_key":  # {lat: -6,5, lon: 106,1}: the parts after the commas became keys
             if loc[:-1] not in comma_reported:
                 comma_reported.add(loc[:-1])

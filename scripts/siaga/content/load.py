@@ -293,11 +293,12 @@ def read_markdown(path: Path, display: Path) -> tuple[Document | None, list[Cont
     if closing is None:
         message = "front matter dibuka di baris 1 tetapi tidak pernah ditutup: tambahkan baris '---' setelah kolom terakhir"
         return None, [ContentError(display, 1, 1, message)]
-    data, errors = _parse_yaml(display, "\n".join(lines[1:closing]) + "\n", 1)
+    front_matter = "\n".join(lines[1:closing]) + "\n"
+    data, errors = _parse_yaml(display, front_matter, 1)
     if data is None:
         return None, errors
     body = "\n".join(lines[closing + 1 :]).strip("\n") + "\n"
-    doc = Document(display, data, body=body, line_offset=1, yaml_text="\n".join(lines[1:closing]))
+    doc = Document(display, data, body=body, line_offset=1, yaml_text=front_matter)
     if escaped := _escaped_control_characters(doc):
         return None, [*errors, *escaped]
     return doc, errors

@@ -29,19 +29,14 @@ def publisher_line(site: Situs) -> str:
     return f"Diterbitkan oleh {site.penerbit}" if site.penerbit else UNDECIDED_PUBLISHER
 
 
-def licence_line(site: Situs, field: str, what: str) -> str:
-    """"Lisensi data: CC BY 4.0 ..." or "Lisensi data belum ditetapkan"."""
-    licence = site.lisensi(field)
-    return f"Lisensi {what}: {licence[0]}" if licence else f"Lisensi {what} {UNDECIDED_LICENCE}"
-
-
 def theme_values(site: Situs) -> dict[str, object]:
-    """What the theme's footer (overrides/partials/copyright.html) shows, as plain values MkDocs and Zensical both read."""
+    """What the theme's footer (overrides/partials/copyright.html) shows, as plain values MkDocs and Zensical both read:
+    the sentence on who publishes (:func:`publisher_line`, the same as the vCards') and each licence's name and address."""
     def licence(field: str) -> dict[str, str] | None:
         found = site.lisensi(field)
         return {"nama": found[0], "url": found[1]} if found else None
 
-    return {"penerbit": site.penerbit, "lisensi_data": licence("lisensi_data"), "lisensi_konten": licence("lisensi_konten")}
+    return {"penerbit": publisher_line(site), "lisensi_data": licence("lisensi_data"), "lisensi_konten": licence("lisensi_konten")}
 
 
 def site_address(site: Situs) -> str | None:

@@ -55,9 +55,14 @@ def situation_of(report: Laporan) -> str:
     return "terdampak"
 
 
+def _now(content: Content) -> dt.datetime:
+    """The moment reports are measured against: when the content was read."""
+    return content.sekarang or dt.datetime.now(reports.BANTEN)
+
+
 def situations(content: Content) -> dict[str, Keadaan]:
     """Each KSB's situation by :func:`ksb_id`; a KSB without any report in force is normal."""
-    now = content.sekarang or dt.datetime.now(reports.BANTEN)
+    now = _now(content)
     newest: dict[str, Placed[Laporan]] = {}
     for entry in content.laporan:  # newest first
         if in_force(entry):
@@ -83,7 +88,7 @@ def searchable(content: Content) -> set[str]:
     was corrected or withdrawn keeps its page, reached from ``/laporan/``, its region's list and the feeds; in the
     search, a flood of three months ago would pass for news. It also keeps the index small as reports pile up
     over the years: Pagefind reads every page it is given, and reading is most of its time."""
-    now = content.sekarang or dt.datetime.now(reports.BANTEN)
+    now = _now(content)
     return {entry.kunci for entry in content.laporan if in_force(entry) and now < entry.record.berlaku_sampai}
 
 

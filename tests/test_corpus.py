@@ -136,6 +136,9 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], list[str]]] = {
         "\"ksb: posko\" (juga di situs: Untuk pengelola > Rujukan kolom)"]),
     "text-expected": ({KSB: ksb().replace("desa: Cibeber", "desa: 12")}, [
         "content/ksb/kab-lebak/uji.yml:3:7: desa: harus berupa teks, bukan 12 (beri tanda kutip)"]),
+    "number-without-digits": ({KSB: ksb("relawan: -_\n")}, [
+        "content/ksb/kab-lebak/uji.yml:8:10: nilai '-_' tampak seperti angka tetapi tidak memuat angka: beri tanda kutip bila "
+        "itu teks, misalnya '-_'"]),
     "whole-number-expected": ({KSB: ksb("relawan: banyak\n")}, [
         "content/ksb/kab-lebak/uji.yml:8:10: relawan: harus berupa bilangan bulat, bukan 'banyak'"]),
     "true-or-false": ({KSB: ksb().replace("posko:\n", "posko:\n  whatsapp: kadang\n")}, [

@@ -30,6 +30,9 @@ MAX_VALUES = 20_000  # a KSB with every list full has a few hundred
 MAX_TEXT = 10_000  # characters in one value; a guide's body is not a value
 _LIMITS = Limits(depth=MAX_DEPTH, values=MAX_VALUES, text=MAX_TEXT)
 _STANDARD_TAG = "tag:yaml.org,2002:"
+# A plain value YAML 1.2's integer pattern takes for a number though it holds no digit ("-_", "0x_"): ruamel's reader
+# fails on it with a Python error, so it is refused here, at its place, before ruamel reads the file.
+_DIGITLESS_NUMBER = re.compile(r"^(?:[-+]|[-+]?0[xob])_+$")
 
 
 class _TextDatesConstructor(RoundTripConstructor):
@@ -231,6 +234,9 @@ def _refusal(event: Any, at: Callable[[Any, str], ContentError], problems: list[
         tag = getattr(event, "tag", None)
         if tag and not str(tag).startswith(_STANDARD_TAG):
             problems.append(at(event, f"tanda YAML {tag!s} tidak dikenal: hapus tanda itu, tulis nilainya saja"))
+        if kind == "ScalarEvent" and not tag and not getattr(event, "style", None) and _DIGITLESS_NUMBER.match(event.value):
+            problems.append(at(event, f"nilai {event.value!r} tampak seperti angka tetapi tidak memuat angka: beri tanda kutip bila "
+                                      f"itu teks, misalnya '{event.value}'"))
         if kind == "ScalarEvent" and len(event.value) > MAX_TEXT:
             length = f"{len(event.value):,}".replace(",", ".")
             problems.append(at(event, f"nilai terlalu panjang ({length} karakter; paling banyak {MAX_TEXT:,})".replace(",", ".")))
